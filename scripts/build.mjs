@@ -1,0 +1,36 @@
+// Bundles every shell with esbuild. Entries are listed here so a newcomer sees every output at once.
+//   node scripts/build.mjs [--production] [--only=name,name]
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice('--only='.length).split(',').filter(Boolean);
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/** name → esbuild options; an entry whose source file does not exist yet is skipped with a note. */
+const entries = {
+  extension: { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
+  'extension-web': { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { 'process.env.SOPKIT_WEB': '"1"' }, alias: {} },
+  cli: { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', platform: 'node', format: 'cjs', target: 'node20' },
+  'cli-worker': { entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.cjs', platform: 'node', format: 'cjs', target: 'node20' },
+  webview: { entryPoints: ['src/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  'integration-tests': { entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.cjs', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode', 'mocha'] },
+};
+
+const selected = Object.entries(entries).filter(([name]) => only.length === 0 || only.includes(name));
+if (only.length === 0 && production) rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist', { recursive: true });
+const started = Date.now();
+const results = await Promise.all(selected.map(async ([name, options]) => {
+  if (!existsSync(options.entryPoints[0])) return `${name}: skipped (no ${options.entryPoints[0]})`;
+  await esbuild.build({ ...common, ...options, define: { ...(options.define ?? {}), 'process.env.NODE_ENV': production ? '"production"' : '"development"' } });
+  return `${name}: ${options.outfile}`;
+}));
+console.log(`build (${production ? 'production' : 'development'}) in ${Date.now() - started} ms\n  ${results.join('\n  ')}`);
