@@ -1,0 +1,87 @@
+// Shared helpers for the integration tests: they run in a real extension host, so they wait on
+// real events (diagnostics changing) rather than sleeping a fixed time.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'sopkit.sopkit';
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the integration tests need a workspace folder open');
+  return folder.uri;
+}
+
+export function fixtureUri(...segments: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...segments);
+}
+
+export async function activateExtension(): Promise<void> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  await extension.activate();
+}
+
+export function sopkitDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sopkit');
+}
+
+/** Resolves once `predicate` holds for the document's sopkit diagnostics (checked on every change). */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 15_000,
+): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const current = sopkitDiagnostics(uri);
+      if (!predicate(current)) return false;
+      cleanup();
+      resolve(current);
+      return true;
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      cleanup();
+      const current = sopkitDiagnostics(uri).map((d) => `${String((d.code as { value?: unknown })?.value ?? d.code)}@${d.range.start.line + 1}: ${d.message}`);
+      reject(new Error(`diagnostics of ${uri.path} did not reach the expected state in ${timeoutMs} ms; now: ${JSON.stringify(current)}`));
+    }, timeoutMs);
+    const cleanup = () => { clearTimeout(timer); subscription.dispose(); };
+    check();
+  });
+}
+
+export function ruleIds(diagnostics: vscode.Diagnostic[]): string[] {
+  return diagnostics.map((d) => String((d.code as { value?: unknown } | undefined)?.value ?? d.code));
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Error entries of the extension host log that mention sopkit. The runner passes the user-data
+ * folder in SOPKIT_VSCODE_USER_DATA (run-vscode-tests.mjs and run-electron.mjs both do).
+ */
+export function sopkitErrorsInExtensionHostLog(): string[] {
+  const userData = process.env.SOPKIT_VSCODE_USER_DATA;
+  if (!userData) throw new Error('SOPKIT_VSCODE_USER_DATA is not set; run the suite through scripts/run-vscode-tests.mjs');
+  const logs = join(userData, 'logs');
+  if (!existsSync(logs)) return [];
+  const errors: string[] = [];
+  for (const file of readdirSync(logs, { recursive: true }).map(String)) {
+    if (!/exthost/i.test(file) || !file.endsWith('.log')) continue;
+    const lines = readFileSync(join(logs, file), 'utf8').split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (!/\[error\]/.test(lines[i])) continue;
+      let entry = lines[i];
+      while (i + 1 < lines.length && !/^\d{4}-\d\d-\d\d /.test(lines[i + 1])) entry += `\n${lines[++i]}`;
+      if (/sopkit/i.test(entry)) errors.push(entry);
+    }
+  }
+  return errors;
+}
