@@ -101,7 +101,9 @@ export interface Step {
   ordinal: number;
   title: string;
   /** Where the step came from: a numbered list item or a step heading. */
-  kind: 'list-item' | 'heading';
+  kind: 'list-item' | 'heading' | 'paragraph';
+  /** Steps in one numbered list (or one run of step headings) share a sequence id; numbering is checked per sequence. */
+  sequence: number;
   range: Range;
   /** Range of the number itself, for renumbering fixes. */
   numberRange?: Range;

@@ -1,0 +1,85 @@
+/** Building blocks for fixes: where a section goes, and text that fits the document's line endings. */
+import { sectionCatalogue, type SectionInfo } from './schema.js';
+import type { TeamSchema } from './options.js';
+import type { Section, SopDocument, TextEdit } from './types.js';
+
+export function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+export function withEol(text: string, snippet: string): string {
+  return snippet.replace(/\r?\n/g, eol(text));
+}
+
+/** Sections that name canonical parts, excluding a document-wide h1 (which contains everything). */
+function recognised(doc: SopDocument): Section[] {
+  return doc.sections.filter((s) => s.canonical.length > 0 && !s.canonical.includes('title') && s.heading.depth > 1);
+}
+
+export interface Placement {
+  offset: number;
+  depth: number;
+  /** Title of the section the new one follows, or undefined when it goes first. */
+  after?: string;
+  /** Title of the section it goes before, when it does not follow one. */
+  before?: string;
+}
+
+/** Where a missing canonical section belongs: after the last present section that precedes it in canonical order. */
+export function placementFor(doc: SopDocument, sectionId: string, team?: TeamSchema): Placement {
+  const catalogue = sectionCatalogue(team);
+  const orderOf = (id: string) => catalogue.find((s) => s.id === id)?.order ?? 1000;
+  const target = orderOf(sectionId);
+  const present = recognised(doc);
+  const depth = present.length ? mostCommon(present.map((s) => s.heading.depth)) : 2;
+  const peers = present.filter((s) => s.heading.depth <= depth);
+  const before = peers.filter((s) => Math.min(...s.canonical.map(orderOf)) < target);
+  const after = peers.filter((s) => Math.min(...s.canonical.map(orderOf)) > target);
+  if (before.length) {
+    const last = before.reduce((a, b) => (b.range.end.offset > a.range.end.offset ? b : a));
+    // Never insert inside a later section that starts before `last` ends (out-of-order documents).
+    return { offset: last.range.end.offset, depth, after: last.title };
+  }
+  if (after.length) {
+    const first = after.reduce((a, b) => (b.range.start.offset < a.range.start.offset ? b : a));
+    return { offset: first.range.start.offset, depth, before: first.title };
+  }
+  return { offset: doc.text.length, depth };
+}
+
+function mostCommon(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}
+
+export function fillTemplate(template: string, today: string): string {
+  return template.replace(/\{\{today\}\}/g, today);
+}
+
+/** An insertion of `block` at `offset` with exactly one blank line on each side. */
+export function insertBlock(text: string, offset: number, block: string): TextEdit {
+  const nl = eol(text);
+  const before = text.slice(0, offset);
+  const after = text.slice(offset);
+  const trailing = /(?:\r?\n)*$/.exec(before)![0].split('\n').length - 1;
+  const leading = /^(?:\r?\n)*/.exec(after)![0].split('\n').length - 1;
+  const prefix = before.trim().length === 0 ? '' : nl.repeat(Math.max(0, 2 - trailing));
+  const suffix = after.length === 0 ? (leading === 0 ? nl : '') : nl.repeat(Math.max(0, 2 - leading));
+  return { offset, length: 0, text: prefix + withEol(text, block.replace(/\s+$/, '')) + suffix };
+}
+
+export function sectionInsertion(doc: SopDocument, info: SectionInfo, today: string, team?: TeamSchema): { edit: TextEdit; placement: Placement } {
+  const placement = placementFor(doc, info.id, team);
+  const heading = `${'#'.repeat(Math.min(6, Math.max(2, placement.depth)))} ${info.title}`;
+  const template = fillTemplate(info.template, today).trim();
+  const block = template ? `${heading}\n\n${template}\n` : `${heading}\n`;
+  return { edit: insertBlock(doc.text, placement.offset, block), placement };
+}
+
+/** Offset just after the front matter (or 0). */
+export function afterFrontMatter(doc: SopDocument): number {
+  if (!doc.frontMatter.present || !doc.frontMatter.range) return 0;
+  const endLine = doc.frontMatter.range.end.line;
+  return doc.lineStarts[endLine] ?? doc.text.length;
+}

@@ -1,0 +1,128 @@
+/**
+ * lint(text, options) → messages: the one entry point every shell calls. Parses once, builds the
+ * model, validates it against the schema once, then runs each rule as a unified-lint-rule plugin
+ * (remark-lint's rule engine), so messages are vfile messages with ruleId, source and url.
+ */
+import { unified, type Processor } from 'unified';
+import { lintRule } from 'unified-lint-rule';
+import { VFile } from 'vfile';
+import type { Root } from 'mdast';
+import { buildSopDocument } from './model.js';
+import { validateProjection, type SchemaProjection } from './schema.js';
+import { DisabledLines } from './disable.js';
+import { todayIso } from './dates.js';
+import { rules, ruleDocsUrl, type RuleDefinition } from './rules/index.js';
+import type { Report, RuleContext } from './rules/rule.js';
+import type { LintOptions, RuleSetting } from './options.js';
+import type { Fix, LintMessage, LintResult, Severity, SopDocument } from './types.js';
+
+interface RunState {
+  doc: SopDocument;
+  base: Omit<RuleContext, 'report' | 'options'>;
+  fixes: Map<object, { fix?: Fix; suggestions?: Fix[] }>;
+}
+
+interface Resolved { severity: 'off' | Severity; options: Record<string, unknown> }
+
+export function resolveRule(rule: RuleDefinition, setting: RuleSetting | undefined): Resolved {
+  if (setting === undefined) return { severity: rule.defaultSeverity, options: {} };
+  if (typeof setting === 'string') return { severity: setting, options: {} };
+  return { severity: setting.severity ?? rule.defaultSeverity, options: setting.options ?? {} };
+}
+
+const plugins = new Map(rules.map((rule) => [rule.id, lintRule({ origin: `sopkit:${rule.id}`, url: ruleDocsUrl(rule.id) }, (tree: Root, file: VFile, options: unknown) => {
+  const state = file.data.sopkit as RunState;
+  const context: RuleContext = {
+    ...state.base,
+    options: (options ?? {}) as Record<string, unknown>,
+    report(report: Report) {
+      const message = file.message(report.message, { place: { start: report.range.start, end: report.range.end } });
+      if (report.fix || report.suggestions) state.fixes.set(message, { fix: report.fix, suggestions: report.suggestions });
+    },
+  };
+  rule.check(state.doc, context);
+})]));
+
+const processors = new Map<string, { processor: Processor<Root, Root, Root>; severities: Map<string, Severity> }>();
+
+function processorFor(options: LintOptions) {
+  const key = JSON.stringify(options.rules ?? {});
+  let cached = processors.get(key);
+  if (!cached) {
+    const processor = unified() as unknown as Processor<Root, Root, Root>;
+    const severities = new Map<string, Severity>();
+    for (const rule of rules) {
+      const { severity, options: ruleOptions } = resolveRule(rule, options.rules?.[rule.id]);
+      if (severity === 'off') continue;
+      severities.set(rule.id, severity);
+      processor.use(plugins.get(rule.id)!, [severity === 'error' ? 2 : 1, ruleOptions]);
+    }
+    processor.freeze();
+    cached = { processor, severities };
+    if (processors.size > 50) processors.clear();
+    processors.set(key, cached);
+  }
+  return cached;
+}
+
+export function projectionOf(doc: SopDocument): SchemaProjection {
+  const sections: Record<string, { line: number }> = {};
+  if (doc.title) sections.title = { line: doc.title.range.start.line };
+  for (const s of doc.sections) for (const id of s.canonical) sections[id] ??= { line: s.heading.range.start.line };
+  return { format: doc.format, frontMatter: doc.frontMatter.data ?? {}, sections };
+}
+
+export function lintDocument(doc: SopDocument, options: LintOptions = {}): LintMessage[] {
+  const { processor, severities } = processorFor(options);
+  const schemaErrors = doc.frontMatter.errors.length === 0 || doc.frontMatter.data
+    ? validateProjection(projectionOf(doc), options.teamSchema)
+    : validateProjection({ ...projectionOf(doc), frontMatter: {} }, options.teamSchema);
+  const state: RunState = {
+    doc,
+    base: { lintOptions: options, today: options.today ?? todayIso(), schemaErrors, teamSchema: options.teamSchema },
+    fixes: new Map(),
+  };
+  const file = new VFile({ data: { sopkit: state } });
+  processor.runSync(doc.tree, file);
+  const disabled = new DisabledLines(doc.tree);
+  const messages: LintMessage[] = [];
+  for (const m of file.messages) {
+    const ruleId = m.ruleId ?? 'sopkit';
+    const start = m.place && 'start' in m.place ? m.place.start : { line: m.line ?? 1, column: m.column ?? 1 };
+    const end = m.place && 'end' in m.place ? m.place.end : start;
+    if (!disabled.isEmpty && disabled.isDisabled(ruleId, start.line)) continue;
+    const extra = state.fixes.get(m);
+    messages.push({
+      ruleId,
+      severity: severities.get(ruleId) ?? (m.fatal ? 'error' : 'warning'),
+      message: m.reason,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      url: m.url ?? ruleDocsUrl(ruleId),
+      ...(extra?.fix ? { fix: extra.fix } : {}),
+      ...(extra?.suggestions?.length ? { suggestions: extra.suggestions } : {}),
+    });
+  }
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Never throws: an internal failure becomes one message that asks for a bug report. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  let doc: SopDocument | undefined;
+  try {
+    doc = buildSopDocument(text, { format: options.format, teamSchema: options.teamSchema });
+    return { format: doc.format, formatSource: doc.formatSource, formatReason: doc.formatReason, messages: lintDocument(doc, options) };
+  } catch (error) {
+    return {
+      format: doc?.format ?? 'article',
+      formatSource: doc?.formatSource ?? 'inferred',
+      formatReason: doc?.formatReason ?? '',
+      messages: [{
+        ruleId: 'internal-error', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, url: ruleDocsUrl('internal-error'),
+        message: `sopkit could not lint this file (${(error as Error)?.message ?? String(error)}); please report it with the file attached`,
+      }],
+    };
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * mdast → SopDocument: front matter, title, sections keyed by canonical name, steps, workflow
+ * branches, checklist items, FAQ pairs and revision entries, each with its source range.
+ */
+import type { Heading as MdHeading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { computeLineStarts, parseMarkdown, rangeAt, readFrontMatter } from './parse.js';
+import { SectionMatcher, displayTitle, normalizeTitle } from './sections.js';
+import { sectionCatalogue } from './schema.js';
+import { inferFormat } from './formats.js';
+import { extractSteps, extractStepReferences } from './steps.js';
+import { extractChecklist, extractFaq, extractRevisions } from './parts.js';
+import type { TeamSchema } from './options.js';
+import { SOP_FORMATS, type Range, type Section, type SopDocument, type SopFormat } from './types.js';
+
+export interface BuildOptions {
+  format?: SopFormat;
+  teamSchema?: TeamSchema;
+}
+
+const matcherCache = new WeakMap<object, SectionMatcher>();
+let builtinMatcher: SectionMatcher | undefined;
+
+function matcherFor(team?: TeamSchema): SectionMatcher {
+  if (!team) return (builtinMatcher ??= new SectionMatcher(sectionCatalogue()));
+  let matcher = matcherCache.get(team.schema);
+  if (!matcher) matcherCache.set(team.schema, (matcher = new SectionMatcher(sectionCatalogue(team))));
+  return matcher;
+}
+
+export function nodeRange(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, lineStarts: number[]): Range {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  return rangeAt(lineStarts, start, end);
+}
+
+export function buildSopDocument(text: string, options: BuildOptions = {}): SopDocument {
+  const tree = parseMarkdown(text);
+  return buildFromTree(text, tree, options);
+}
+
+export function buildFromTree(text: string, tree: Root, options: BuildOptions = {}): SopDocument {
+  const lineStarts = computeLineStarts(text);
+  const frontMatter = readFrontMatter(tree, text, lineStarts);
+  const sections = buildSections(tree, text, lineStarts, matcherFor(options.teamSchema));
+
+  const doc: SopDocument = {
+    text, tree, frontMatter, format: 'article', formatSource: 'inferred', formatReason: '',
+    sections, steps: [], stepReferences: [], checklist: [], plainItemsInChecklists: [], faq: [],
+    revisions: [], revisionSection: -1, lineStarts,
+  };
+  doc.title = findTitle(doc);
+  markContentProcess(doc);
+  doc.steps = extractSteps(doc);
+  doc.stepReferences = extractStepReferences(doc);
+  const checklist = extractChecklist(doc);
+  doc.checklist = checklist.items;
+  doc.plainItemsInChecklists = checklist.plain;
+  doc.faq = extractFaq(doc);
+  doc.revisionSection = sections.findIndex((s) => s.canonical.includes('revisionHistory'));
+  doc.revisions = doc.revisionSection >= 0 ? extractRevisions(doc, sections[doc.revisionSection]) : [];
+
+  const declared = frontMatter.data?.format;
+  if (options.format) {
+    doc.format = options.format;
+    doc.formatSource = 'frontmatter';
+    doc.formatReason = `configuration sets format: ${options.format}`;
+  } else if (typeof declared === 'string' && (SOP_FORMATS as readonly string[]).includes(declared)) {
+    doc.format = declared as SopFormat;
+    doc.formatSource = 'frontmatter';
+    doc.formatReason = `front matter says format: ${declared}`;
+  } else {
+    const inferred = inferFormat(doc);
+    doc.format = inferred.format;
+    doc.formatReason = inferred.reason;
+  }
+  return doc;
+}
+
+function buildSections(tree: Root, text: string, lineStarts: number[], matcher: SectionMatcher): Section[] {
+  const children = tree.children;
+  const headingIndexes: number[] = [];
+  children.forEach((node, i) => { if (node.type === 'heading') headingIndexes.push(i); });
+  const sections: Section[] = [];
+  const stack: number[] = [];
+  for (let h = 0; h < headingIndexes.length; h++) {
+    const index = headingIndexes[h];
+    const node = children[index] as MdHeading;
+    let end = children.length;
+    for (let k = h + 1; k < headingIndexes.length; k++) {
+      if ((children[headingIndexes[k]] as MdHeading).depth <= node.depth) { end = headingIndexes[k]; break; }
+    }
+    while (stack.length && sections[stack[stack.length - 1]].heading.depth >= node.depth) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1] : -1;
+    const headingText = toString(node);
+    const startOffset = node.position?.start.offset ?? 0;
+    const headingEnd = node.position?.end.offset ?? startOffset;
+    const endOffset = end < children.length ? (children[end].position?.start.offset ?? text.length) : text.length;
+    // Nested inside a recognised section (other than a document-wide h1), only exact names count.
+    const insideRecognised = ancestors(sections, parent).some((s) => s.canonical.length > 0 && s.heading.depth > 1);
+    const canonical = matcher.match(headingText, !insideRecognised);
+    sections.push({
+      heading: { text: headingText, depth: node.depth, range: rangeAt(lineStarts, startOffset, headingEnd) },
+      title: displayTitle(headingText),
+      canonical,
+      recognisedBy: canonical.length ? 'heading' : 'none',
+      range: rangeAt(lineStarts, startOffset, trimEnd(text, endOffset, headingEnd)),
+      bodyRange: rangeAt(lineStarts, headingEnd, trimEnd(text, endOffset, headingEnd)),
+      body: children.slice(index + 1, end) as Nodes[],
+      parent,
+    });
+    stack.push(sections.length - 1);
+  }
+  return sections;
+}
+
+function trimEnd(text: string, end: number, floor: number): number {
+  while (end > floor && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+export function ancestors(sections: Section[], index: number): Section[] {
+  const out: Section[] = [];
+  for (let i = index; i >= 0; i = sections[i].parent) out.push(sections[i]);
+  return out;
+}
+
+function findTitle(doc: SopDocument): SopDocument['title'] {
+  const fmTitle = doc.frontMatter.data?.title;
+  if (typeof fmTitle === 'string' && fmTitle.trim()) {
+    const key = doc.frontMatter.keys.find((k) => k.key === 'title');
+    return { text: fmTitle.trim(), range: key?.valueRange ?? doc.frontMatter.range!, source: 'frontmatter' };
+  }
+  const titled = doc.sections.find((s) => s.canonical.includes('title'));
+  if (titled) {
+    const first = titled.body.find((n) => n.type === 'paragraph') as Paragraph | undefined;
+    if (first) return { text: toString(first).trim(), range: nodeRange(first, doc.lineStarts), source: 'heading' };
+  }
+  const h1 = doc.sections.find((s) => s.heading.depth === 1 && s.canonical.length === 0);
+  if (h1) return { text: h1.title, range: h1.heading.range, source: 'heading' };
+  return undefined;
+}
+
+const QUESTION_HEADING = /\?\s*$/;
+
+/**
+ * When no heading names the process, a section whose body is mostly ordered steps, step
+ * headings, task items or questions is the process under another name.
+ */
+function markContentProcess(doc: SopDocument): void {
+  if (doc.sections.some((s) => s.canonical.includes('process'))) return;
+  let best = -1;
+  let bestScore = 0;
+  doc.sections.forEach((section, i) => {
+    if (section.canonical.length > 0 || section.heading.depth === 1) return;
+    const blocks = section.body.filter((n) => n.type !== 'heading' && n.type !== 'html');
+    const childHeadings = section.body.filter((n): n is MdHeading => n.type === 'heading' && n.depth > section.heading.depth);
+    const stepHeadings = childHeadings.filter((h) => /^\s*(?:step\s+\d+|\d+[.)])/i.test(toString(h)) || QUESTION_HEADING.test(toString(h))).length;
+    const stepLists = blocks.filter((n) => n.type === 'list' && ((n as List).ordered || (n as List).children.some((it) => (it as ListItem).checked != null))).length;
+    const stepParagraphs = blocks.filter((n) => n.type === 'paragraph' && /^\s*step\s+\d+/i.test(toString(n))).length;
+    const score = stepHeadings * 2 + stepLists * 2 + stepParagraphs * 2;
+    const mostlySteps = stepHeadings >= 2 || stepParagraphs >= 2 || (stepLists > 0 && stepLists * 2 >= blocks.length);
+    if (mostlySteps && score > bestScore) { best = i; bestScore = score; }
+  });
+  if (best >= 0) {
+    doc.sections[best].canonical = ['process'];
+    doc.sections[best].recognisedBy = 'content';
+  }
+}
+
+export { toString as nodeText };
+export type { List, ListItem, Table, RootContent };
+export function isQuestionText(text: string): boolean {
+  return QUESTION_HEADING.test(text) || /^\s*(?:q|question)\s*\d*\s*[:.]/i.test(text);
+}
+export { normalizeTitle };

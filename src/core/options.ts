@@ -1,0 +1,26 @@
+import type { Severity, SopFormat } from './types.js';
+
+/** How a rule is configured: a severity, 'off', or a severity with rule options. */
+export type RuleSetting = 'off' | Severity | { severity?: 'off' | Severity; options?: Record<string, unknown> };
+
+/** A team schema, already loaded by the shell (CLI: fs; extension: workspace.fs). */
+export interface TeamSchema {
+  schema: object;
+  /** Where it came from, for messages. */
+  path?: string;
+  /** Schemas it `$ref`s, already loaded (each must carry its own `$id`). */
+  extraSchemas?: object[];
+}
+
+export interface LintOptions {
+  rules?: Record<string, RuleSetting>;
+  teamSchema?: TeamSchema;
+  /** "12 months", "6 weeks", "90 days", "1 year". */
+  reviewInterval?: string;
+  /** Extra placeholder patterns (regular-expression sources). */
+  placeholderPatterns?: string[];
+  /** The clock for review rules, YYYY-MM-DD. Defaults to the real date. */
+  today?: string;
+  /** A format forced by configuration (overrides front matter and inference). */
+  format?: SopFormat;
+}

@@ -1,0 +1,106 @@
+/**
+ * Text → mdast, once per document. GFM (tables, task lists) and YAML front matter are on; the
+ * front matter is read with `yaml` so syntax errors keep their line and column.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import type { Root, Yaml } from 'mdast';
+import type { FrontMatter, FrontMatterKey, Position, Range } from './types.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+/** Offsets where each line starts; index 0 is line 1. */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) starts.push(i + 1);
+    else if (ch === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+export function positionAt(lineStarts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo] + 1, offset };
+}
+
+export function rangeAt(lineStarts: number[], start: number, end: number): Range {
+  return { start: positionAt(lineStarts, start), end: positionAt(lineStarts, Math.max(start, end)) };
+}
+
+/** The YAML limits that keep "billion laughs" front matter from expanding without bound. */
+const YAML_TO_JS = { maxAliasCount: 50 } as const;
+
+export function readFrontMatter(tree: Root, text: string, lineStarts: number[]): FrontMatter {
+  const first = tree.children[0];
+  if (!first || first.type !== 'yaml' || !first.position) {
+    return { present: false, data: null, keys: [], errors: [] };
+  }
+  const node = first as Yaml;
+  const blockStart = node.position!.start.offset ?? 0;
+  const blockEnd = node.position!.end.offset ?? blockStart;
+  const range = rangeAt(lineStarts, blockStart, blockEnd);
+  // The YAML content starts on the line after the opening fence.
+  const contentStart = lineStarts[Math.min(range.start.line, lineStarts.length - 1)] ?? blockStart;
+  const source = text.slice(contentStart, Math.max(contentStart, lineStarts[range.end.line - 1] ?? blockEnd));
+  const result: FrontMatter = { present: true, data: null, range, keys: [], errors: [] };
+  const toRange = (r: [number, number, number?] | undefined): Range =>
+    r ? rangeAt(lineStarts, contentStart + r[0], contentStart + r[1]) : range;
+
+  let doc;
+  try {
+    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, maxAliasCount: 50 } as never);
+  } catch (error) {
+    result.errors.push({ message: `Front matter could not be read: ${(error as Error).message}`, range });
+    return result;
+  }
+  for (const error of doc.errors) {
+    const [from, to] = error.pos ?? [0, 0];
+    result.errors.push({ message: cleanYamlMessage(error.message), range: toRange([from, Math.max(to, from + 1)]) });
+  }
+  if (result.errors.length > 0) return result;
+  if (doc.contents === null) {
+    result.data = {};
+    return result;
+  }
+  if (!isMap(doc.contents)) {
+    result.errors.push({ message: 'Front matter must be a mapping of keys to values (for example "title: Returns and refunds").', range: toRange(doc.contents.range ?? undefined) });
+    return result;
+  }
+  for (const pair of doc.contents.items) {
+    const key = pair.key as YamlNode | null;
+    const keyText = isScalar(key) ? String(key.value) : String(key);
+    const value = pair.value as YamlNode | null;
+    const keyRange = toRange(key?.range ?? undefined);
+    result.keys.push({ key: keyText, keyRange, valueRange: value?.range ? toRange(value.range) : keyRange } satisfies FrontMatterKey);
+  }
+  try {
+    const data = doc.toJS(YAML_TO_JS);
+    result.data = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  } catch (error) {
+    result.errors.push({ message: `Front matter could not be read: ${cleanYamlMessage((error as Error).message)}`, range });
+  }
+  return result;
+}
+
+function cleanYamlMessage(message: string): string {
+  // `yaml` appends a code frame and position; the diagnostic already carries the position.
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+}

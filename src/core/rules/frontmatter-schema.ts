@@ -1,0 +1,108 @@
+import type { ErrorObject } from 'ajv';
+import { frontMatterFields } from '../schema.js';
+import type { Fix, FrontMatterKey, Range } from '../types.js';
+import type { RuleDefinition } from './rule.js';
+
+function distance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}
+
+export function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestScore && d <= Math.max(2, Math.floor(c.length / 3))) { best = c; bestScore = d; }
+  }
+  return best;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'nothing';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `'${value}'`;
+  return String(value);
+}
+
+const TYPE_WORDS: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping' };
+
+export const frontmatterSchema: RuleDefinition = {
+  id: 'frontmatter-schema',
+  description: 'Front-matter keys are known and their values have the right type, format and allowed values (format, status, dates, review interval…).',
+  defaultSeverity: 'error',
+  fixable: false,
+  check(doc, context) {
+    const data = doc.frontMatter.data ?? {};
+    const keyOf = (name: string): FrontMatterKey | undefined => doc.frontMatter.keys.find((k) => k.key === name);
+    const fieldNames = frontMatterFields().map((f) => f.key);
+    const reported = new Set<string>();
+    const errors = context.schemaErrors.filter((e) => e.instancePath.startsWith('/frontMatter'));
+    // oneOf reports every failed branch; one clear message per key is enough.
+    const byKey = new Map<string, ErrorObject[]>();
+    for (const e of errors) {
+      const key = e.keyword === 'additionalProperties' ? `+${(e.params as { additionalProperty: string }).additionalProperty}` : e.instancePath.split('/')[2] ?? '';
+      byKey.set(key, [...(byKey.get(key) ?? []), e]);
+    }
+    for (const [key, list] of byKey) {
+      if (reported.has(key)) continue;
+      reported.add(key);
+      if (key.startsWith('+')) {
+        const name = key.slice(1);
+        const suggestion = closest(name, fieldNames);
+        const where = keyOf(name);
+        const fix: Fix[] | undefined = suggestion && where ? [{ title: `Rename '${name}' to '${suggestion}'`, edits: [{ offset: where.keyRange.start.offset, length: where.keyRange.end.offset - where.keyRange.start.offset, text: suggestion }] }] : undefined;
+        context.report({
+          message: `Unknown front-matter key '${name}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; known keys are ${fieldNames.join(', ')}, or prefix your own with 'x-'`,
+          range: where?.keyRange ?? doc.frontMatter.range!,
+          suggestions: fix,
+        });
+        continue;
+      }
+      const where = keyOf(key);
+      const value = data[key];
+      const range: Range = where?.valueRange ?? doc.frontMatter.range!;
+      const primary = list.find((e) => e.keyword === 'enum') ?? list.find((e) => e.keyword === 'format') ?? list.find((e) => e.keyword === 'type') ?? list[0];
+      let message: string;
+      let suggestions: Fix[] | undefined;
+      if (key === 'review_interval') {
+        message = `'review_interval' is ${describe(value)}; expected a duration such as "12 months", "6 weeks" or "90 days"`;
+      } else if (primary.keyword === 'enum') {
+        const allowed = (primary.params as { allowedValues: string[] }).allowedValues;
+        const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+        message = `'${key}' is ${describe(value)}; expected one of ${allowed.join(', ')}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`;
+        if (suggestion && where) suggestions = [{ title: `Change to '${suggestion}'`, edits: [{ offset: range.start.offset, length: range.end.offset - range.start.offset, text: suggestion }] }];
+      } else if (primary.keyword === 'format') {
+        message = `'${key}' is ${describe(value)}, not a valid date; expected YYYY-MM-DD, for example 2026-01-15`;
+      } else if (primary.keyword === 'type') {
+        const expected = String((primary.params as { type: string }).type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+        message = `'${key}' should be ${expected}, found ${describe(value)}`;
+        context.report({ message, range: where?.keyRange ?? range });
+        continue;
+      } else if (primary.keyword === 'minLength') {
+        message = `'${key}' is empty; give it a value or remove the key`;
+      } else if (primary.keyword === 'pattern' && key === 'policies') {
+        message = `'policies' entries are policy ids in kebab-case, such as complaint-handling-process; found ${describe(value)}`;
+      } else {
+        message = `'${key}' ${primary.message ?? 'does not match the schema'}`;
+      }
+      context.report({ message, range, suggestions });
+    }
+    // Errors outside front matter and sections come from a team schema's own constraints.
+    for (const e of context.schemaErrors) {
+      if (e.instancePath.startsWith('/frontMatter') || (e.keyword === 'required' && e.instancePath === '/sections')) continue;
+      if (['if', 'allOf', 'oneOf', 'anyOf'].includes(e.keyword)) continue;
+      context.report({ message: `The SOP schema says ${e.instancePath || 'the document'} ${e.message ?? 'is invalid'}`, range: doc.frontMatter.range ?? doc.title?.range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
+    }
+  },
+};

@@ -1,0 +1,57 @@
+import { addInterval, formatInterval, parseDateValue, parseInterval, type Interval } from '../dates.js';
+import { afterFrontMatter, insertBlock } from '../edits.js';
+import type { Fix, SopDocument } from '../types.js';
+import { revisionRowFix } from './revision-history.js';
+import type { RuleDefinition } from './rule.js';
+
+const DEFAULT_INTERVAL: Interval = { amount: 12, unit: 'month' };
+
+/** Set `last_reviewed: today` (replace the value or add the key). */
+export function markReviewedFix(doc: SopDocument, today: string): Fix | undefined {
+  const key = doc.frontMatter.keys.find((k) => k.key === 'last_reviewed');
+  if (key) return { title: `Mark as reviewed today (${today})`, edits: [{ offset: key.valueRange.start.offset, length: key.valueRange.end.offset - key.valueRange.start.offset, text: today }] };
+  if (doc.frontMatter.present && doc.frontMatter.range && doc.frontMatter.errors.length === 0) {
+    const closing = doc.lineStarts[doc.frontMatter.range.end.line - 1];
+    const nl = doc.text.includes('\r\n') ? '\r\n' : '\n';
+    return { title: `Mark as reviewed today (${today})`, edits: [{ offset: closing, length: 0, text: `last_reviewed: ${today}${nl}` }] };
+  }
+  if (!doc.frontMatter.present) {
+    return { title: `Add front matter with last_reviewed: ${today}`, edits: [insertBlock(doc.text, afterFrontMatter(doc), `---\nlast_reviewed: ${today}\n---\n`)] };
+  }
+  return undefined;
+}
+
+export const reviewOverdue: RuleDefinition = {
+  id: 'review-overdue',
+  description: 'The SOP was reviewed within its review interval (front matter next_review, or the last review or revision date plus review_interval, 12 months by default).',
+  defaultSeverity: 'warning',
+  fixable: false,
+  check(doc, context) {
+    const data = doc.frontMatter.data ?? {};
+    const keyRange = (name: string) => doc.frontMatter.keys.find((k) => k.key === name)?.valueRange;
+    const suggestions = (): Fix[] => [markReviewedFix(doc, context.today), revisionRowFix(doc, context.today, 'Reviewed; no changes')].filter((f): f is Fix => !!f);
+
+    const next = parseDateValue(data.next_review);
+    if (next) {
+      if (next < context.today) {
+        context.report({ message: `Review overdue: next_review was ${next}; today is ${context.today}`, range: keyRange('next_review')!, suggestions: suggestions() });
+      }
+      return;
+    }
+    const candidates: { date: string; range: SopDocument['revisions'][number]['range']; what: string }[] = [];
+    const lastReviewed = parseDateValue(data.last_reviewed);
+    if (lastReviewed) candidates.push({ date: lastReviewed, range: keyRange('last_reviewed')!, what: 'last reviewed' });
+    for (const entry of doc.revisions) if (entry.date) candidates.push({ date: entry.date, range: entry.range, what: 'last revised' });
+    if (candidates.length === 0) return;
+    const latest = candidates.reduce((a, b) => (b.date > a.date ? b : a));
+    const interval = parseInterval(data.review_interval) ?? parseInterval(context.lintOptions.reviewInterval) ?? parseInterval(context.options.interval) ?? DEFAULT_INTERVAL;
+    const due = addInterval(latest.date, interval);
+    if (due < context.today) {
+      context.report({
+        message: `Review overdue: ${latest.what} ${latest.date}, due ${due} (every ${formatInterval(interval)}); today is ${context.today}`,
+        range: latest.range,
+        suggestions: suggestions(),
+      });
+    }
+  },
+};

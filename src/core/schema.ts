@@ -1,0 +1,145 @@
+/**
+ * The JSON Schema in schemas/sop.schema.json is the single source of truth for what an SOP must
+ * contain. This module compiles it with Ajv, validates a document's projection
+ * ({ format, frontMatter, sections }), and reads the x-sop-* annotations that drive section
+ * recognition, quick-fix templates, completion and hover.
+ */
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import builtinSchema from '../../schemas/sop.schema.json' with { type: 'json' };
+import type { TeamSchema } from './options.js';
+import type { SopFormat } from './types.js';
+
+// ajv and ajv-formats are CommonJS; under ESM interop their default export may be nested.
+const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as typeof AjvModule;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+
+export const BUILTIN_SCHEMA_ID = builtinSchema.$id;
+
+export interface SectionInfo {
+  id: string;
+  title: string;
+  aliases: string[];
+  order: number;
+  description: string;
+  template: string;
+}
+
+export interface SchemaProjection {
+  format: SopFormat;
+  frontMatter: Record<string, unknown>;
+  sections: Record<string, { line: number }>;
+}
+
+interface Compiled {
+  validate: ValidateFunction;
+  sections: SectionInfo[];
+}
+
+function newAjv() {
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, loadSchema: undefined });
+  addFormats(ajv, ['date', 'date-time', 'email', 'uri']);
+  return ajv;
+}
+
+function readSections(schema: unknown): SectionInfo[] {
+  const list = (schema as { 'x-sop-sections'?: unknown })['x-sop-sections'];
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((s): s is Record<string, unknown> => !!s && typeof s === 'object' && typeof (s as { id?: unknown }).id === 'string')
+    .map((s) => ({
+      id: String(s.id),
+      title: typeof s.title === 'string' ? s.title : String(s.id),
+      aliases: Array.isArray(s.aliases) ? s.aliases.map(String) : [],
+      order: typeof s.order === 'number' ? s.order : 1000,
+      description: typeof s.description === 'string' ? s.description : '',
+      template: typeof s.template === 'string' ? s.template : '',
+    }));
+}
+
+function mergeSections(base: SectionInfo[], extra: SectionInfo[]): SectionInfo[] {
+  const byId = new Map(base.map((s) => [s.id, s]));
+  for (const s of extra) byId.set(s.id, { ...byId.get(s.id), ...s, aliases: [...new Set([...(byId.get(s.id)?.aliases ?? []), ...s.aliases])] });
+  return [...byId.values()].sort((a, b) => a.order - b.order);
+}
+
+let builtin: Compiled | undefined;
+const teamCache = new WeakMap<object, Compiled | { error: string }>();
+
+function compileBuiltin(): Compiled {
+  if (!builtin) {
+    const ajv = newAjv();
+    builtin = { validate: ajv.compile(builtinSchema), sections: readSections(builtinSchema) };
+  }
+  return builtin;
+}
+
+/** Compiles a team schema (which may $ref the built-in one by its $id). Never fetches anything. */
+export function compileTeamSchema(team: TeamSchema): Compiled | { error: string } {
+  const cached = teamCache.get(team.schema);
+  if (cached) return cached;
+  let result: Compiled | { error: string };
+  try {
+    const ajv = newAjv();
+    ajv.addSchema(builtinSchema);
+    for (const extra of team.extraSchemas ?? []) ajv.addSchema(extra as object);
+    const validate = ajv.compile(team.schema);
+    const extraSections = [...(team.extraSchemas ?? []), team.schema].flatMap(readSections);
+    result = { validate, sections: mergeSections(readSections(builtinSchema), extraSections) };
+  } catch (error) {
+    const where = team.path ? ` (${team.path})` : '';
+    result = { error: `The team schema${where} is not a usable JSON Schema: ${(error as Error).message}` };
+  }
+  teamCache.set(team.schema, result);
+  return result;
+}
+
+function compiledFor(team?: TeamSchema): Compiled {
+  if (!team) return compileBuiltin();
+  const compiled = compileTeamSchema(team);
+  return 'error' in compiled ? compileBuiltin() : compiled;
+}
+
+export function validateProjection(projection: SchemaProjection, team?: TeamSchema): ErrorObject[] {
+  const { validate } = compiledFor(team);
+  validate(projection);
+  return validate.errors ? [...validate.errors] : [];
+}
+
+export function sectionCatalogue(team?: TeamSchema): SectionInfo[] {
+  return compiledFor(team).sections;
+}
+
+const requiredCache = new Map<string, string[]>();
+
+/** The canonical sections a format requires: read off the schema by validating an empty document. */
+export function requiredSections(format: SopFormat, team?: TeamSchema): string[] {
+  const key = `${format}|${team ? (team.path ?? 'team') : ''}`;
+  const cached = team ? undefined : requiredCache.get(key);
+  if (cached) return cached;
+  const errors = validateProjection({ format, frontMatter: {}, sections: {} }, team);
+  const order = new Map(sectionCatalogue(team).map((s) => [s.id, s.order]));
+  const required = [...new Set(errors
+    .filter((e) => e.keyword === 'required' && e.instancePath === '/sections')
+    .map((e) => String((e.params as { missingProperty: string }).missingProperty)))]
+    .sort((a, b) => (order.get(a) ?? 1000) - (order.get(b) ?? 1000));
+  if (!team) requiredCache.set(key, required);
+  return required;
+}
+
+export interface FrontMatterField {
+  key: string;
+  description: string;
+  type: string;
+  enum?: string[];
+}
+
+/** Front-matter keys with their descriptions and allowed values, for completion and hover. */
+export function frontMatterFields(): FrontMatterField[] {
+  const properties = builtinSchema.definitions.frontMatter.properties as Record<string, Record<string, unknown>>;
+  return Object.entries(properties).map(([key, prop]) => {
+    const values = Array.isArray(prop.enum) ? (prop.enum as string[]) : undefined;
+    const type = values ? 'enum' : typeof prop.type === 'string' ? prop.type : Array.isArray(prop.type) ? (prop.type as string[]).join(' | ') : prop.$ref ? 'date' : 'string';
+    return { key, description: String(prop.description ?? ''), type, ...(values ? { enum: values } : {}) };
+  });
+}
