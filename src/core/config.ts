@@ -1,0 +1,229 @@
+/**
+ * sopkit configuration: finds `.sopkit.yaml` / `.sopkit.yml` / `.sopkit.json` upward from a file,
+ * merges the configs it passes (the nearer one wins per setting; `root: true` stops the search),
+ * applies `overrides` whose globs match the file, loads the team schema, and hands back the
+ * LintOptions for that file with every problem found on the way.
+ *
+ * Pure: every file is read through a host (Node fs in the CLI, vscode.workspace.fs in the
+ * extension, in the desktop and the web build alike).
+ */
+import ignore from 'ignore';
+import picomatch from 'picomatch';
+import type { LintOptions, RuleSetting } from './options.js';
+import { rules as ruleRegistry } from './rules/index.js';
+import type { SopFormat } from './types.js';
+import { parseConfigText, type ConfigData, type ConfigProblem, type ParsedConfig } from './config/parse-config.js';
+import { dirname, isInside, normalizePath, relativePath, resolvePath } from './config/paths.js';
+import { loadTeamSchema, type FileHost, type LoadedTeamSchema } from './config/team-schema.js';
+
+export type { ConfigProblem } from './config/parse-config.js';
+export type { FileHost as ConfigHost } from './config/team-schema.js';
+
+/** Config file names, in the order that wins when a folder holds more than one. */
+export const CONFIG_FILE_NAMES = ['.sopkit.yaml', '.sopkit.yml', '.sopkit.json'] as const;
+
+export interface ConfigResolverOptions {
+  /** Use exactly this config file (CLI `--config`) instead of searching upward. */
+  configFile?: string;
+  /** Do not search above this folder (e.g. the workspace folder). */
+  stopAt?: string;
+  /** Team schemas and templates must lie inside this folder; anything outside is a problem. */
+  boundary?: string;
+  /** The clock for review rules (YYYY-MM-DD), passed through to LintOptions. */
+  today?: string;
+}
+
+export interface FileConfig {
+  options: LintOptions;
+  /** The nearest config that applies, if any. */
+  configPath?: string;
+  /** Every config that applies, farthest first. */
+  configPaths: string[];
+  problems: ConfigProblem[];
+  /** True when a config's `ignore` excludes the file. */
+  ignored: boolean;
+  /** Absolute folder of the team's own templates, when configured. */
+  templatesFolder?: string;
+  /** Every config and schema file read for this result (cache keys). */
+  sources: { path: string; text: string }[];
+}
+
+interface Layer {
+  config: ParsedConfig;
+  dir: string;
+}
+
+export function knownRuleIds(): string[] {
+  return ruleRegistry.map((r) => r.id);
+}
+
+function intervalText(value: string | number | undefined): string | undefined {
+  return typeof value === 'number' ? `${value} months` : value?.trim();
+}
+
+function matches(globs: string | string[], relative: string): boolean {
+  const list = (Array.isArray(globs) ? globs : [globs]).map((g) => g.replace(/^\.\//, ''));
+  // A glob without a slash matches at any depth, as in .gitignore and ESLint's overrides.
+  return picomatch(list, { dot: true, matchBase: list.every((g) => !g.includes('/')) })(relative);
+}
+
+/** Finds, parses and caches configs; create one per run (CLI) or per workspace (extension). */
+export class ConfigResolver {
+  private readonly layersByDir = new Map<string, Promise<Layer[]>>();
+  private readonly configByPath = new Map<string, Promise<ParsedConfig | undefined>>();
+  private readonly schemaByPath = new Map<string, Promise<LoadedTeamSchema>>();
+
+  constructor(private readonly host: FileHost, private readonly options: ConfigResolverOptions = {}) {}
+
+  /** Forgets everything read so far (a config or schema file changed). */
+  clear(): void {
+    this.layersByDir.clear();
+    this.configByPath.clear();
+    this.schemaByPath.clear();
+  }
+
+  private readConfig(path: string, mustExist: boolean): Promise<ParsedConfig | undefined> {
+    let pending = this.configByPath.get(path);
+    if (!pending) {
+      pending = (async () => {
+        let text: string | undefined;
+        try {
+          text = await this.host.readFile(path);
+        } catch (error) {
+          return { path, text: '', data: {}, problems: [{ file: path, message: `The config cannot be read: ${(error as Error).message}` }], locate: () => undefined };
+        }
+        if (text === undefined) {
+          return mustExist ? { path, text: '', data: {}, problems: [{ file: path, message: 'The config file does not exist' }], locate: () => undefined } : undefined;
+        }
+        return parseConfigText(path, text, knownRuleIds());
+      })();
+      this.configByPath.set(path, pending);
+    }
+    return pending;
+  }
+
+  private layersFor(dir: string): Promise<Layer[]> {
+    let pending = this.layersByDir.get(dir);
+    if (!pending) {
+      pending = (async () => {
+        let own: ParsedConfig | undefined;
+        for (const name of CONFIG_FILE_NAMES) {
+          own = await this.readConfig(dir.endsWith('/') ? dir + name : `${dir}/${name}`, false);
+          if (own) break;
+        }
+        const layer = own ? [{ config: own, dir }] : [];
+        const parent = dirname(dir);
+        const stop = own?.data.root === true || parent === dir || (this.options.stopAt !== undefined && normalizePath(this.options.stopAt) === dir);
+        return stop ? layer : [...(await this.layersFor(parent)), ...layer];
+      })();
+      this.layersByDir.set(dir, pending);
+    }
+    return pending;
+  }
+
+  private teamSchema(layer: Layer): Promise<LoadedTeamSchema> {
+    const path = resolvePath(layer.dir, layer.config.data.schema!);
+    let pending = this.schemaByPath.get(path);
+    if (!pending) {
+      const at = layer.config.locate(['schema']);
+      pending = loadTeamSchema(path, this.host, { file: layer.config.path, ...at }, this.options.boundary && normalizePath(this.options.boundary));
+      this.schemaByPath.set(path, pending);
+    }
+    return pending;
+  }
+
+  /** The lint options for one file (absolute path), with every problem of the configs involved. */
+  async forFile(filePath: string): Promise<FileConfig> {
+    const file = normalizePath(filePath);
+    const layers = this.options.configFile
+      ? await this.readConfig(normalizePath(this.options.configFile), true).then((c) => [{ config: c!, dir: dirname(normalizePath(this.options.configFile!)) }])
+      : await this.layersFor(dirname(file));
+    const problems: ConfigProblem[] = [];
+    const sources: { path: string; text: string }[] = [];
+    const rules: Record<string, RuleSetting> = {};
+    let format: SopFormat | undefined;
+    let reviewInterval: string | undefined;
+    let placeholderPatterns: string[] | undefined;
+    let schemaLayer: Layer | undefined;
+    let templatesFolder: string | undefined;
+    let ignored = false;
+
+    for (const layer of layers) {
+      const { data } = layer.config;
+      problems.push(...layer.config.problems);
+      sources.push({ path: layer.config.path, text: layer.config.text });
+      Object.assign(rules, data.rules);
+      if (data.reviewInterval !== undefined) reviewInterval = intervalText(data.reviewInterval);
+      if (data.placeholders?.patterns) placeholderPatterns = data.placeholders.patterns;
+      if (data.schema) schemaLayer = layer;
+      if (data.templates) templatesFolder = this.checkedPath(layer, 'templates', problems);
+      const relative = relativePath(layer.dir, file);
+      const inside = isInside(layer.dir, file) && relative !== '';
+      if (inside && data.ignore?.length && ignore().add(data.ignore).ignores(relative)) ignored = true;
+      for (const override of overridesOf(data)) {
+        if (!inside || !matches(override.files, relative)) continue;
+        Object.assign(rules, override.rules);
+        if (override.format) format = override.format;
+        if (override.reviewInterval !== undefined) reviewInterval = intervalText(override.reviewInterval);
+      }
+    }
+
+    const options: LintOptions = {};
+    if (Object.keys(rules).length) options.rules = rules;
+    if (format) options.format = format;
+    if (reviewInterval) options.reviewInterval = reviewInterval;
+    if (placeholderPatterns?.length) options.placeholderPatterns = placeholderPatterns;
+    if (this.options.today) options.today = this.options.today;
+    if (schemaLayer && this.checkedPath(schemaLayer, 'schema', problems) !== undefined) {
+      const loaded = await this.teamSchema(schemaLayer);
+      problems.push(...loaded.problems);
+      sources.push(...loaded.sources);
+      if (loaded.teamSchema) options.teamSchema = loaded.teamSchema;
+    }
+    return {
+      options,
+      configPath: layers.length ? layers[layers.length - 1].config.path : undefined,
+      configPaths: layers.map((l) => l.config.path),
+      problems: dedupe(problems),
+      ignored,
+      templatesFolder,
+      sources,
+    };
+  }
+
+  /** A path setting resolved against its config's folder, or undefined (with a problem) when outside the boundary. */
+  private checkedPath(layer: Layer, key: 'schema' | 'templates', problems: ConfigProblem[]): string | undefined {
+    const path = resolvePath(layer.dir, layer.config.data[key]!);
+    const boundary = this.options.boundary && normalizePath(this.options.boundary);
+    if (boundary && !isInside(boundary, path)) {
+      problems.push({ file: layer.config.path, ...layer.config.locate([key]), message: `${key} points to '${path}', which lies outside the workspace (${boundary})` });
+      return undefined;
+    }
+    return path;
+  }
+}
+
+function overridesOf(data: ConfigData) {
+  return Array.isArray(data.overrides) ? data.overrides : [];
+}
+
+function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}:${p.line}:${p.column}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** One-off lookup for a single file; keep a ConfigResolver instead when linting many files. */
+export function loadConfigForFile(filePath: string, host: FileHost, options?: ConfigResolverOptions): Promise<FileConfig> {
+  return new ConfigResolver(host, options).forFile(filePath);
+}
+
+/** "file:line:column: message", the form terminals and editors turn into links. */
+export function formatConfigProblem(problem: ConfigProblem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}${problem.column ? `:${problem.column}` : ''}` : problem.file;
+  return `${where}: ${problem.message}`;
+}
