@@ -131,6 +131,12 @@ function findTitle(doc: SopDocument): SopDocument['title'] {
     const key = doc.frontMatter.keys.find((k) => k.key === 'title');
     return { text: fmTitle.trim(), range: key?.valueRange ?? doc.frontMatter.range!, source: 'frontmatter' };
   }
+  if (doc.frontMatter.errors.length > 0 && doc.frontMatter.range) {
+    // Broken YAML still names its title; do not pile a "missing title" on top of the YAML error.
+    const block = doc.text.slice(doc.frontMatter.range.start.offset, doc.frontMatter.range.end.offset);
+    const m = /^title[ \t]*:[ \t]*["']?([^\r\n"']+)/m.exec(block);
+    if (m) return { text: m[1].trim(), range: doc.frontMatter.range, source: 'frontmatter' };
+  }
   const titled = doc.sections.find((s) => s.canonical.includes('title'));
   if (titled) {
     const first = titled.body.find((n) => n.type === 'paragraph') as Paragraph | undefined;

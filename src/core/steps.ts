@@ -164,7 +164,7 @@ export function extractStepReferences(doc: SopDocument): StepReference[] {
     return undefined;
   });
   for (const block of blocks) {
-    const plain = toString(block);
+    const plain = textWithoutCode(block);
     if (!/step/i.test(plain)) continue;
     const [start, end] = offsets(block);
     const source = text.slice(start, end);
@@ -180,6 +180,14 @@ export function extractStepReferences(doc: SopDocument): StepReference[] {
     }
   }
   return refs;
+}
+
+/** Plain text of a block, leaving out inline code and HTML (examples, not instructions). */
+export function textWithoutCode(node: Nodes): string {
+  if (node.type === 'inlineCode' || node.type === 'html' || node.type === 'code') return '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(textWithoutCode).join('');
+  return '';
 }
 
 export function stepAt(steps: Step[], offset: number): number {

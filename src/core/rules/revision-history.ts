@@ -9,7 +9,8 @@ function normaliseVersion(v: string): string {
 /** The front-matter version as written (YAML would read "1.0" as the number 1). */
 export function writtenVersion(doc: SopDocument): { text: string; range: SopDocument['revisions'][number]['range'] } | undefined {
   const key = doc.frontMatter.keys.find((k) => k.key === 'version');
-  if (!key || key.valueRange === key.keyRange) return undefined;
+  const value = doc.frontMatter.data?.version;
+  if (!key || key.valueRange === key.keyRange || (typeof value !== 'string' && typeof value !== 'number')) return undefined;
   const text = doc.text.slice(key.valueRange.start.offset, key.valueRange.end.offset).replace(/^["']|["']$/g, '').trim();
   return text ? { text, range: key.valueRange } : undefined;
 }
