@@ -1,0 +1,81 @@
+/**
+ * Document Markdown → sanitized hast. Raw HTML in an SOP is parsed (so `<br>` or `<kbd>` keep
+ * working) and then cut down to GitHub's allow-list by rehype-sanitize: scripts, event handlers,
+ * `javascript:` URLs, iframes and inline styles never reach the page. Our own view structure is
+ * added *after* sanitizing, so it is trusted and may carry classes and data attributes.
+ */
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import { h } from 'hastscript';
+import type { Root as MdastRoot, RootContent } from 'mdast';
+import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes } from 'hast';
+
+/** Maps an image URL written in the document to one the page may load, or undefined to block it. */
+export type ImageResolver = (url: string) => string | undefined;
+
+const BLOCK_TAGS = new Set([
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'tr', 'ul', 'ol', 'hr', 'dl', 'details',
+]);
+
+const toSafeHast = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, defaultSchema);
+
+/** Converts mdast block nodes to sanitized hast, tagging each block with its source line. */
+export function markdownToHast(nodes: RootContent[], resolveImage?: ImageResolver): ElementContent[] {
+  if (nodes.length === 0) return [];
+  const root: MdastRoot = { type: 'root', children: nodes };
+  const tree = toSafeHast.runSync(root) as HastRoot;
+  decorate(tree, resolveImage);
+  return tree.children.filter((child): child is ElementContent => child.type !== 'doctype');
+}
+
+/** Inline content (a paragraph's children) → sanitized hast, without the paragraph wrapper. */
+export function inlineToHast(nodes: RootContent[], resolveImage?: ImageResolver): ElementContent[] {
+  const out = markdownToHast([{ type: 'paragraph', children: nodes as never }], resolveImage);
+  const first = out.find((node): node is Element => node.type === 'element');
+  return first ? first.children : [];
+}
+
+function decorate(node: HastNodes, resolveImage: ImageResolver | undefined): void {
+  if (node.type === 'element') {
+    if (BLOCK_TAGS.has(node.tagName) && node.position) node.properties.dataLine = node.position.start.line;
+    if (node.tagName === 'a' && typeof node.properties.href === 'string' && /^https?:/i.test(node.properties.href)) {
+      node.properties.rel = ['noopener', 'noreferrer'];
+    }
+  }
+  if (!('children' in node)) return;
+  node.children = node.children.map((child) => {
+    if (child.type === 'element' && child.tagName === 'img') return imageFor(child, resolveImage);
+    decorate(child, resolveImage);
+    return child;
+  }) as typeof node.children;
+}
+
+/** Local images go through the caller's resolver; remote ones are never loaded (no tracking pixels). */
+function imageFor(img: Element, resolveImage: ImageResolver | undefined): ElementContent {
+  const src = typeof img.properties.src === 'string' ? img.properties.src : '';
+  const alt = typeof img.properties.alt === 'string' ? img.properties.alt : '';
+  if (src === '' || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
+    const why = src === '' ? 'Image without a source' : 'Remote image not loaded';
+    return h('span.sop-image-blocked', { title: src || undefined }, `${why}${alt ? `: ${alt}` : ''}`);
+  }
+  const resolved = resolveImage ? resolveImage(src) : src;
+  if (resolved === undefined) {
+    return h('span.sop-image-blocked', { title: src }, `Image not found: ${alt || src}`);
+  }
+  return h('img', { src: resolved, alt, loading: 'lazy' });
+}
+
+/** JSON that is safe inside `<script type="application/json">`: no `</script>` or comment breakout. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

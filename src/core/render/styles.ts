@@ -1,0 +1,160 @@
+/**
+ * The preview's stylesheet, shared by the webview and the standalone file. Colours come from VS
+ * Code's theme variables when present (light, dark, high contrast) with print-friendly fallbacks.
+ */
+export const PREVIEW_CSS = String.raw`
+:root {
+  --sop-fg: var(--vscode-editor-foreground, #1f2328);
+  --sop-bg: var(--vscode-editor-background, #ffffff);
+  --sop-muted: var(--vscode-descriptionForeground, #59636e);
+  --sop-border: var(--vscode-panel-border, var(--vscode-widget-border, #d1d9e0));
+  --sop-card: var(--vscode-editorWidget-background, #f6f8fa);
+  --sop-accent: var(--vscode-textLink-foreground, #0969da);
+  --sop-accent-fg: var(--vscode-button-foreground, #ffffff);
+  --sop-button: var(--vscode-button-background, #0969da);
+  --sop-button-hover: var(--vscode-button-hoverBackground, #0550ae);
+  --sop-error: var(--vscode-editorError-foreground, #cf222e);
+  --sop-warning: var(--vscode-editorWarning-foreground, #9a6700);
+  --sop-info: var(--vscode-editorInfo-foreground, #0969da);
+  --sop-ok: var(--vscode-testing-iconPassed, #1a7f37);
+  --sop-focus: var(--vscode-focusBorder, #0969da);
+  --sop-contrast: var(--vscode-contrastBorder, transparent);
+  --sop-font: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", sans-serif);
+  --sop-mono: var(--vscode-editor-font-family, ui-monospace, "SFMono-Regular", Menlo, monospace);
+  color-scheme: light dark;
+}
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--sop-fg); background: var(--sop-bg); font: 15px/1.6 var(--sop-font); }
+.sop-view { max-width: 56rem; margin: 0 auto; padding: 1.25rem 1.5rem 4rem; }
+a { color: var(--sop-accent); }
+:focus-visible { outline: 2px solid var(--sop-focus); outline-offset: 2px; }
+h1, h2, h3, h4 { line-height: 1.25; margin: 1.4em 0 0.5em; }
+h2 { font-size: 1.35rem; border-bottom: 1px solid var(--sop-border); padding-bottom: 0.25rem; }
+h3 { font-size: 1.12rem; }
+code { font-family: var(--sop-mono); font-size: 0.9em; background: var(--sop-card); padding: 0.1em 0.3em; border-radius: 4px; }
+pre { background: var(--sop-card); padding: 0.75rem 1rem; border-radius: 6px; overflow-x: auto; border: 1px solid var(--sop-contrast); }
+pre code { background: none; padding: 0; }
+blockquote { margin: 0.75rem 0; padding: 0.25rem 1rem; border-left: 4px solid var(--sop-border); color: var(--sop-muted); }
+table { border-collapse: collapse; margin: 0.75rem 0; width: 100%; }
+th, td { border: 1px solid var(--sop-border); padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; }
+th { background: var(--sop-card); }
+img { max-width: 100%; height: auto; border-radius: 4px; }
+button { font: inherit; }
+[hidden] { display: none !important; }
+.sop-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+
+.sop-header { background: var(--sop-card); border: 1px solid var(--sop-border); border-radius: 8px; padding: 1rem 1.25rem; margin-bottom: 1rem; }
+.sop-format { margin: 0; text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.75rem; color: var(--sop-muted); }
+.sop-title { margin: 0.2rem 0 0.6rem; font-size: 1.7rem; }
+.sop-meta { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.4rem 1.25rem; margin: 0; }
+.sop-meta-row dt { font-size: 0.75rem; color: var(--sop-muted); }
+.sop-meta-row dd { margin: 0; font-weight: 600; }
+.sop-meta-empty { margin: 0; color: var(--sop-muted); }
+.sop-badge { display: inline-block; padding: 0 0.5rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600; border: 1px solid currentColor; }
+.sop-badge-error { color: var(--sop-error); }
+.sop-badge-warning { color: var(--sop-warning); }
+.sop-badge-info { color: var(--sop-info); margin-left: 0.3rem; }
+.sop-badge-ok { color: var(--sop-ok); }
+.sop-status { text-transform: capitalize; }
+.sop-status-draft, .sop-status-review { color: var(--sop-warning); }
+.sop-status-approved { color: var(--sop-ok); }
+.sop-status-retired { color: var(--sop-muted); text-decoration: line-through; }
+
+.sop-lint { border: 1px solid var(--sop-border); border-radius: 8px; padding: 0.5rem 1rem; margin-bottom: 1rem; }
+.sop-lint-clean p { margin: 0; color: var(--sop-ok); }
+.sop-lint summary { cursor: pointer; }
+.sop-lint-list { list-style: none; padding: 0; margin: 0.5rem 0 0; }
+.sop-lint-item { padding: 0.15rem 0 0.15rem 0.75rem; border-left: 3px solid var(--sop-border); margin: 0.25rem 0; }
+.sop-lint-error { border-left-color: var(--sop-error); }
+.sop-lint-warning { border-left-color: var(--sop-warning); }
+.sop-lint-info { border-left-color: var(--sop-info); }
+.sop-lint-line { font-family: var(--sop-mono); font-size: 0.85em; color: var(--sop-muted); }
+.sop-lint-rule { font-family: var(--sop-mono); font-size: 0.8em; color: var(--sop-muted); }
+.sop-missing, .sop-hint { color: var(--sop-muted); font-style: italic; }
+.sop-image-blocked { display: inline-block; padding: 0.5rem 0.75rem; border: 1px dashed var(--sop-border); border-radius: 6px; color: var(--sop-muted); font-size: 0.9em; }
+
+.sop-toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; padding: 0.6rem 0.9rem; border: 1px solid var(--sop-border); border-radius: 8px; background: var(--sop-card); position: sticky; top: 0; z-index: 1; }
+.sop-button { cursor: pointer; padding: 0.3rem 0.85rem; border-radius: 4px; border: 1px solid var(--sop-contrast); background: var(--sop-button); color: var(--sop-accent-fg); }
+.sop-button:hover { background: var(--sop-button-hover); }
+.sop-button:disabled { opacity: 0.5; cursor: default; }
+
+.sop-progress { display: flex; align-items: center; gap: 0.6rem; flex: 1; min-width: 12rem; }
+.sop-progress progress { flex: 1; height: 0.7rem; accent-color: var(--sop-ok); }
+.sop-progress-label { font-size: 0.85rem; color: var(--sop-muted); white-space: nowrap; }
+.sop-progress-complete .sop-progress-label { color: var(--sop-ok); font-weight: 600; }
+.sop-phase { border: 1px solid var(--sop-border); border-radius: 8px; padding: 0 1rem 0.5rem; margin: 1rem 0; }
+.sop-phase > h2, .sop-phase > h3, .sop-phase > h4 { border: none; margin-top: 0.8rem; }
+.sop-phase > .sop-progress { margin-bottom: 0.4rem; }
+.contains-task-list { list-style: none; padding-left: 0.25rem; }
+.task-list-item { margin: 0.3rem 0; }
+.sop-task { width: 1.05rem; height: 1.05rem; margin-right: 0.5rem; vertical-align: -0.15rem; accent-color: var(--sop-ok); cursor: pointer; }
+.sop-task-item:has(.sop-task:checked) { color: var(--sop-muted); text-decoration: line-through; }
+
+.sop-faq-filter-label { display: flex; gap: 0.5rem; align-items: center; flex: 1; }
+.sop-faq-filter { flex: 1; min-width: 10rem; padding: 0.35rem 0.6rem; border-radius: 4px; font: inherit;
+  color: var(--vscode-input-foreground, inherit); background: var(--vscode-input-background, var(--sop-bg)); border: 1px solid var(--vscode-input-border, var(--sop-border)); }
+.sop-faq-count { font-size: 0.85rem; color: var(--sop-muted); }
+.sop-faq-index { margin: 0.75rem 0 1rem; }
+.sop-faq-index ol { columns: 2 18rem; margin: 0; padding-left: 1.5rem; }
+.sop-faq-entry { border: 1px solid var(--sop-border); border-radius: 8px; margin: 0.5rem 0; padding: 0 1rem; }
+.sop-faq-entry[open] { padding-bottom: 0.5rem; }
+.sop-faq-question { cursor: pointer; font-weight: 600; padding: 0.6rem 0; }
+.sop-faq-permalink { font-size: 0.8rem; }
+
+.sop-guided, .sop-flow { border: 1px solid var(--sop-border); border-radius: 8px; padding: 0 1rem 1rem; margin: 1rem 0; }
+.sop-guided > h2, .sop-flow > h2 { border: none; margin-top: 0.8rem; }
+.sop-guided-breadcrumb ol { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0 0 0.75rem; }
+.sop-crumb + .sop-crumb::before { content: "›"; color: var(--sop-muted); margin-right: 0.25rem; }
+.sop-crumb-button { background: none; border: none; color: var(--sop-accent); cursor: pointer; padding: 0; text-align: left; }
+.sop-crumb-button[aria-current] { color: var(--sop-fg); font-weight: 600; }
+.sop-guided-stage { border-radius: 6px; background: var(--sop-card); padding: 0.75rem 1rem; margin-bottom: 0.75rem; }
+.sop-guided-step { margin: 0; font-weight: 700; font-size: 1.05rem; }
+.sop-guided-question { margin: 0.25rem 0 0.75rem; }
+.sop-guided-choices { display: flex; flex-direction: column; gap: 0.4rem; align-items: flex-start; margin-bottom: 0.5rem; }
+.sop-guided-choice { text-align: left; }
+.sop-guided-kicker { margin: 0; text-transform: uppercase; font-size: 0.75rem; letter-spacing: 0.06em; color: var(--sop-muted); }
+.sop-guided-outcome { margin: 0.25rem 0 0.5rem; font-size: 1.1rem; font-weight: 600; }
+.sop-guided-result-action .sop-guided-outcome { color: var(--sop-ok); }
+.sop-guided-result-missing .sop-guided-outcome { color: var(--sop-error); }
+.sop-guided-source { font-size: 0.85rem; }
+.sop-guided-controls { display: flex; gap: 0.5rem; }
+.sop-flow-warning { color: var(--sop-error); }
+.sop-flow-scroll { overflow-x: auto; }
+.sop-flowchart { display: block; margin: 0 auto; max-width: 100%; height: auto; font: 13px var(--sop-font); }
+.sop-flow-node rect { fill: var(--sop-card); stroke: var(--sop-accent); stroke-width: 1.5; }
+.sop-flow-node text { fill: var(--sop-fg); }
+.sop-flow-step { cursor: pointer; }
+.sop-flow-step text { font-weight: 600; }
+.sop-flow-step:focus-visible rect, .sop-flow-step:hover rect { stroke-width: 3; }
+.sop-flow-action rect { stroke: var(--sop-ok); }
+.sop-flow-open rect { stroke: var(--sop-warning); stroke-dasharray: 4 3; }
+.sop-flow-missing rect { stroke: var(--sop-error); stroke-width: 2; stroke-dasharray: 6 3; }
+.sop-flow-missing text { fill: var(--sop-error); font-weight: 600; }
+.sop-flow-edge path { stroke: var(--sop-muted); stroke-width: 1.4; }
+.sop-flow-edge-return path { stroke-dasharray: 6 4; }
+.sop-flow-edge-next path { stroke-dasharray: 2 3; }
+.sop-flow-edge-missing path { stroke: var(--sop-error); stroke-width: 2; }
+.sop-flow-edge-label { fill: var(--sop-muted); font-size: 11px; paint-order: stroke; stroke: var(--sop-bg); stroke-width: 4px; stroke-linejoin: round; }
+.sop-flow-arrow { fill: var(--sop-muted); }
+.sop-flow-arrow-error { fill: var(--sop-error); }
+
+.sop-step-cards { list-style: none; padding: 0; margin: 1rem 0; display: grid; gap: 0.9rem; }
+.sop-step-card { display: grid; grid-template-columns: 2.5rem 1fr; gap: 0.9rem; border: 1px solid var(--sop-border); border-radius: 10px; padding: 1rem; background: var(--sop-card); }
+.sop-step-number { width: 2.5rem; height: 2.5rem; border-radius: 50%; display: grid; place-items: center; font-weight: 700; background: var(--sop-button); color: var(--sop-accent-fg); }
+.sop-step-title { margin: 0.35rem 0 0.4rem; }
+.sop-step-content > :last-child { margin-bottom: 0; }
+.sop-revisions td:first-child { white-space: nowrap; }
+
+body.vscode-high-contrast .sop-header, body.vscode-high-contrast .sop-phase, body.vscode-high-contrast .sop-step-card { border-color: var(--sop-contrast); }
+@media (prefers-color-scheme: dark) {
+  body.sop-standalone { --sop-fg: #e6edf3; --sop-bg: #0d1117; --sop-muted: #9198a1; --sop-border: #3d444d; --sop-card: #151b23; --sop-accent: #4493f8; --sop-button: #1f6feb; --sop-button-hover: #388bfd; --sop-error: #f85149; --sop-warning: #d29922; --sop-ok: #3fb950; }
+}
+@media print {
+  body, body.sop-standalone { --sop-fg: #000; --sop-bg: #fff; --sop-card: #fff; --sop-muted: #444; --sop-border: #999; }
+  .sop-toolbar, .sop-guided, .sop-faq-toolbar, .sop-guided-controls, .sop-faq-permalink, .sop-button { display: none !important; }
+  .sop-view { max-width: none; padding: 0; }
+  details > *:not(summary) { display: block; }
+  .sop-phase, .sop-step-card, .sop-faq-entry, .sop-flow { break-inside: avoid; }
+  .sop-toolbar { position: static; }
+}
+`;

@@ -1,0 +1,60 @@
+/**
+ * Workflow view: a guided walk (one step's condition at a time, a button per branch) and the
+ * flowchart. The walk's data is embedded as JSON; the logic lives in the webview script, so the
+ * same page works in VS Code and as a standalone file.
+ */
+import { h } from 'hastscript';
+import type { ElementContent } from 'hast';
+import type { SopDocument } from '../../types.js';
+import { jsonForScript } from '../markdown.js';
+import { renderFlowchart } from './flowchart.js';
+import type { GuidedData } from '../guided-types.js';
+
+export type { GuidedBranch, GuidedStep, GuidedData } from '../guided-types.js';
+
+export const GUIDED_DATA_ID = 'sop-workflow-data';
+
+export function guidedData(doc: SopDocument): GuidedData {
+  return {
+    steps: doc.steps.map((step) => ({
+      number: step.number ?? step.ordinal,
+      title: step.title,
+      line: step.range.start.line,
+      question: step.conditions[0]?.text,
+      branches: step.branches.map((branch) => ({
+        label: branch.condition,
+        line: branch.conditionRange.start.line,
+        kind: branch.outcomeKind ?? 'none',
+        outcome: branch.outcome,
+        target: branch.target,
+      })),
+    })),
+  };
+}
+
+export function workflowHead(doc: SopDocument): ElementContent[] {
+  if (doc.steps.length === 0) {
+    return [h('p.sop-missing', 'No steps found. Write steps as "### Step 1: …" headings or a numbered list under the process section.')];
+  }
+  const dangling = doc.stepReferences.filter((ref) => !doc.steps.some((s) => (s.number ?? s.ordinal) === ref.target));
+  return [
+    h('section.sop-guided', { ariaLabel: 'Guided walk', dataMorphSkip: true }, [
+      h('h2', 'Guided walk'),
+      h('p.sop-hint', 'Answer one question at a time; the walk follows "Proceed to" and "Return to" steps to the action to take.'),
+      h('nav.sop-guided-breadcrumb', { ariaLabel: 'Path so far' }, [h('ol')]),
+      h('div.sop-guided-stage', { ariaLive: 'polite', tabIndex: -1 }, [h('p', 'The guided walk needs scripts, which this viewer has turned off.')]),
+      h('div.sop-guided-controls', [
+        h('button.sop-button', { type: 'button', dataAction: 'guided-back', disabled: true }, 'Back'),
+        h('button.sop-button', { type: 'button', dataAction: 'guided-restart' }, 'Restart'),
+      ]),
+    ]),
+    h('script', { type: 'application/json', id: GUIDED_DATA_ID }, jsonForScript(guidedData(doc))),
+    h('section.sop-flow', { ariaLabel: 'Flowchart' }, [
+      h('h2', 'Flowchart'),
+      dangling.length
+        ? h('p.sop-flow-warning', `${dangling.length} step reference${dangling.length === 1 ? ' points' : 's point'} to a step that does not exist (shown in red).`)
+        : '',
+      h('div.sop-flow-scroll', [renderFlowchart(doc)]),
+    ]),
+  ];
+}

@@ -1,0 +1,34 @@
+/** FAQ behaviour: the filter box narrows questions as you type; `#slug` opens the question. */
+
+export function applyFaqFilter(): void {
+  const input = document.querySelector<HTMLInputElement>('input.sop-faq-filter');
+  if (!input) return;
+  const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+  const entries = [...document.querySelectorAll<HTMLDetailsElement>('details.sop-faq-entry')];
+  let shown = 0;
+  for (const entry of entries) {
+    const text = (entry.textContent ?? '').toLowerCase();
+    const match = words.every((word) => text.includes(word));
+    entry.hidden = !match;
+    if (match) shown++;
+    const indexItem = document.querySelector<HTMLElement>(`.sop-faq-index-item[data-slug="${CSS.escape(entry.id)}"]`);
+    if (indexItem) indexItem.hidden = !match;
+  }
+  const count = document.querySelector('.sop-faq-count');
+  if (count) count.textContent = `${shown} of ${entries.length} questions`;
+  const empty = document.querySelector<HTMLElement>('.sop-faq-empty');
+  if (empty) empty.hidden = shown > 0;
+}
+
+/** Opens and scrolls to the element a fragment names; returns false when there is none. */
+export function revealFragment(id: string): boolean {
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return false;
+  if (target instanceof HTMLDetailsElement) target.open = true;
+  const parentDetails = target.closest('details');
+  if (parentDetails) parentDetails.open = true;
+  target.scrollIntoView({ block: 'start' });
+  const summary = target.querySelector('summary');
+  (summary ?? target).focus?.({ preventScroll: true });
+  return true;
+}

@@ -1,0 +1,159 @@
+/**
+ * The preview page's script, shared by the VS Code webview and the standalone HTML file. In VS
+ * Code it talks to the host (write-back, scroll sync, jumps); standalone it works on its own.
+ * It never turns document text into markup: the host sends HTML that the core already sanitized.
+ */
+import morphdom from 'morphdom';
+import { isHostMessage, isPreviewState, type PreviewState, type WebviewMessage } from './messages.js';
+import { applyLocalTicks, readLocalTicks, taskBoxes, updateProgress } from './checklist.js';
+import { applyFaqFilter, revealFragment } from './faq.js';
+import { handleGuidedClick, loadGuided } from './guided.js';
+import { createScrollSync } from './scroll.js';
+
+interface VsCodeApi { postMessage(message: WebviewMessage): void; getState(): unknown; setState(state: PreviewState): void }
+declare const acquireVsCodeApi: undefined | (() => VsCodeApi);
+
+const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
+const root = document.getElementById('sop-root') ?? document.body;
+let version = Number(root.dataset.version ?? 0);
+let writeBack = root.dataset.writeBack !== 'false';
+const savedState = vscode?.getState();
+const state: PreviewState = isPreviewState(savedState) ? savedState : { uri: root.dataset.uri ?? '', locked: root.dataset.locked === 'true' };
+
+function post(message: WebviewMessage): void {
+  vscode?.postMessage(message);
+}
+
+function saveState(): void {
+  vscode?.setState(state);
+}
+
+const scroll = createScrollSync((line) => {
+  state.line = line;
+  saveState();
+  post({ type: 'didScroll', line });
+});
+
+function refresh(): void {
+  if (!writeBack && state.localTicks) applyLocalTicks(state.localTicks);
+  updateProgress();
+  applyFaqFilter();
+  loadGuided();
+  scroll.reindex();
+}
+
+function update(html: string): void {
+  const next = document.createElement('div');
+  next.innerHTML = html;
+  morphdom(root, next, {
+    childrenOnly: true,
+    onBeforeElUpdated(from, to) {
+      if (from instanceof HTMLElement && from.dataset.morphSkip !== undefined) return false;
+      if (from.isEqualNode(to)) return false;
+      // Keep what the reader did: opened questions, the filter text.
+      if (from instanceof HTMLDetailsElement && to instanceof HTMLDetailsElement) to.open = from.open;
+      if (from instanceof HTMLInputElement && from.classList.contains('sop-faq-filter')) return false;
+      return true;
+    },
+  });
+  refresh();
+}
+
+function jumpTo(line: number): void {
+  if (vscode) post({ type: 'revealLine', line });
+  else scroll.scrollToLine(line);
+}
+
+document.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || !box.classList.contains('sop-task')) return;
+  if (vscode && writeBack) {
+    post({ type: 'toggleTask', offset: Number(box.dataset.offset), checked: box.checked, version });
+  } else {
+    state.localTicks = readLocalTicks();
+    saveState();
+  }
+  updateProgress();
+});
+
+document.addEventListener('input', (event) => {
+  if (event.target instanceof HTMLInputElement && event.target.classList.contains('sop-faq-filter')) applyFaqFilter();
+});
+
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  if (!target) return;
+  if (handleGuidedClick(target)) return;
+  if (target.closest('[data-action="reset-checklist"]')) {
+    if (vscode && writeBack) post({ type: 'resetChecklist' });
+    else {
+      for (const box of taskBoxes()) box.checked = false;
+      state.localTicks = readLocalTicks();
+      saveState();
+      updateProgress();
+    }
+    return;
+  }
+  const jump = target.closest<HTMLElement | SVGElement>('[data-jump-line]');
+  if (jump) {
+    event.preventDefault();
+    jumpTo(Number(jump.dataset.jumpLine));
+    return;
+  }
+  const link = target.closest('a');
+  const href = link?.getAttribute('href') ?? '';
+  if (href.startsWith('#')) {
+    if (revealFragment(decodeURIComponent(href.slice(1)))) {
+      event.preventDefault();
+      if (!vscode) history.replaceState(null, '', href);
+    }
+  } else if (vscode && link && href) {
+    event.preventDefault();
+    if (/^(https?:|mailto:)/i.test(href)) post({ type: 'openLink', href });
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  // SVG flowchart nodes are focusable "links": Enter or Space follows them.
+  if (event.key !== 'Enter' && event.key !== ' ') return;
+  const target = event.target;
+  if (target instanceof SVGElement && target.dataset.jumpLine) {
+    event.preventDefault();
+    jumpTo(Number(target.dataset.jumpLine));
+  }
+});
+
+window.addEventListener('message', (event) => {
+  const message: unknown = event.data;
+  if (!vscode || !isHostMessage(message)) return;
+  switch (message.type) {
+    case 'update':
+      version = message.version;
+      writeBack = message.writeBack;
+      root.dataset.version = String(version);
+      update(message.html);
+      break;
+    case 'scrollToLine':
+      scroll.scrollToLine(message.line, true);
+      break;
+    case 'resetLocalTicks':
+      state.localTicks = undefined;
+      for (const box of taskBoxes()) box.checked = false;
+      saveState();
+      updateProgress();
+      break;
+  }
+});
+
+// A printed SOP shows every answer, not just the ones opened on screen.
+window.addEventListener('beforeprint', () => {
+  for (const details of document.querySelectorAll('details')) details.open = true;
+});
+
+window.addEventListener('hashchange', () => revealFragment(decodeURIComponent(location.hash.slice(1))));
+
+refresh();
+if (location.hash) revealFragment(decodeURIComponent(location.hash.slice(1)));
+else if (state.line) scroll.scrollToLine(state.line, true);
+saveState();
+post({ type: 'ready' });
