@@ -16,7 +16,7 @@ import type { Report, RuleContext } from './rules/rule.js';
 import type { LintOptions, RuleSetting } from './options.js';
 import type { Fix, LintMessage, LintResult, Severity, SopDocument } from './types.js';
 
-interface RunState {
+export interface RunState {
   doc: SopDocument;
   base: Omit<RuleContext, 'report' | 'options'>;
   fixes: Map<object, { fix?: Fix; suggestions?: Fix[] }>;
@@ -30,7 +30,7 @@ export function resolveRule(rule: RuleDefinition, setting: RuleSetting | undefin
   return { severity: setting.severity ?? rule.defaultSeverity, options: setting.options ?? {} };
 }
 
-const plugins = new Map(rules.map((rule) => [rule.id, lintRule({ origin: `sopkit:${rule.id}`, url: ruleDocsUrl(rule.id) }, (tree: Root, file: VFile, options: unknown) => {
+export const rulePlugins = new Map(rules.map((rule) => [rule.id, lintRule({ origin: `sopkit:${rule.id}`, url: ruleDocsUrl(rule.id) }, (tree: Root, file: VFile, options: unknown) => {
   const state = file.data.sopkit as RunState;
   const context: RuleContext = {
     ...state.base,
@@ -55,7 +55,7 @@ function processorFor(options: LintOptions) {
       const { severity, options: ruleOptions } = resolveRule(rule, options.rules?.[rule.id]);
       if (severity === 'off') continue;
       severities.set(rule.id, severity);
-      processor.use(plugins.get(rule.id)!, [severity === 'error' ? 2 : 1, ruleOptions]);
+      processor.use(rulePlugins.get(rule.id)!, [severity === 'error' ? 2 : 1, ruleOptions]);
     }
     processor.freeze();
     cached = { processor, severities };
