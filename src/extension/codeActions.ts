@@ -1,0 +1,101 @@
+/**
+ * Quick fixes: every fix and suggestion the core attaches to a message, "Disable <rule> for this
+ * line", and `source.fixAll.sopkit` (all safe fixes, for "fix on save"). Edits are computed from
+ * the lint of the exact document version on screen, so they never land on shifted text.
+ */
+import * as vscode from 'vscode';
+import { fixText } from '../core/fix.js';
+import type { LintMessage } from '../core/types.js';
+import { diagnosticRuleId, fixToWorkspaceEdit, minimalReplacement, sameMessage } from './convert.js';
+import type { DiagnosticsController } from './diagnostics.js';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('sopkit');
+
+export class SopCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly diagnostics: DiagnosticsController) {}
+
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+    const wantsFixAll = context.only?.contains(FIX_ALL_KIND) || (context.only && FIX_ALL_KIND.contains(context.only));
+    const ours = context.diagnostics.filter((d) => diagnosticRuleId(d) !== undefined);
+    if (!wantsFixAll && ours.length === 0) return [];
+    const snapshot = await this.diagnostics.current(document);
+    if (!snapshot || token.isCancellationRequested || snapshot.version !== document.version) return [];
+    const actions: vscode.CodeAction[] = [];
+
+    if (wantsFixAll) {
+      const fixAll = fixAllAction(document, snapshot.text, snapshot.options);
+      if (fixAll) actions.push(fixAll);
+      return actions;
+    }
+
+    for (const diagnostic of ours) {
+      const message = snapshot.result.messages.find((m) => sameMessage(diagnostic, m));
+      if (!message) continue;
+      const fixes = [...(message.fix ? [message.fix] : []), ...(message.suggestions ?? [])];
+      fixes.forEach((fix, i) => {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = fixToWorkspaceEdit(document, fix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = i === 0 && message.fix !== undefined;
+        actions.push(action);
+      });
+      const disable = disableForLineAction(document, diagnostic, message);
+      if (disable) actions.push(disable);
+    }
+    if (snapshot.result.messages.some((m) => m.fix)) {
+      const fixAll = fixAllAction(document, snapshot.text, snapshot.options, vscode.CodeActionKind.QuickFix);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  }
+}
+
+export function fixAllAction(document: vscode.TextDocument, text: string, options: Parameters<typeof fixText>[1], kind = FIX_ALL_KIND): vscode.CodeAction | undefined {
+  const fixed = fixText(text, options);
+  const edit = minimalReplacement(document, text, fixed.text);
+  if (!edit || fixed.applied === 0) return undefined;
+  const action = new vscode.CodeAction(`Fix all auto-fixable sopkit problems (${fixed.applied})`, kind);
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.set(document.uri, [edit]);
+  return action;
+}
+
+/**
+ * Inserts `<!-- sopkit-disable-next-line rule -->` above the line, or, where a line above would
+ * split a list or paragraph, `<!-- sopkit-disable-line rule -->` at its end. Not offered inside
+ * front matter (a comment there would break the YAML) or in tables (it would break the table).
+ */
+function disableForLineAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, message: LintMessage): vscode.CodeAction | undefined {
+  const lineNumber = diagnostic.range.start.line;
+  if (insideFrontMatter(document, lineNumber)) return undefined;
+  const line = document.lineAt(lineNumber);
+  if (/^\s*\|/.test(line.text)) return undefined;
+  const previous = lineNumber > 0 ? document.lineAt(lineNumber - 1).text : '';
+  // A comment line above a heading, or above a block that follows a blank line, splits nothing.
+  // List items always take the trailing form: a comment between loose items would end the list.
+  const isListItem = /^\s*(?:[-*+]|\d{1,9}[.)])\s/.test(line.text);
+  const startsBlock = /^\s*#{1,6}\s/.test(line.text) || (!isListItem && (lineNumber === 0 || previous.trim() === '' || /^(?:---|\.\.\.)\s*$/.test(previous)));
+  const action = new vscode.CodeAction(`Disable ${message.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.edit = new vscode.WorkspaceEdit();
+  if (startsBlock) {
+    const indent = /^\s*/.exec(line.text)![0];
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    action.edit.insert(document.uri, line.range.start, `${indent}<!-- sopkit-disable-next-line ${message.ruleId} -->${eol}`);
+  } else {
+    action.edit.insert(document.uri, line.range.end, ` <!-- sopkit-disable-line ${message.ruleId} -->`);
+  }
+  return action;
+}
+
+function insideFrontMatter(document: vscode.TextDocument, line: number): boolean {
+  if (document.lineCount === 0 || !/^---\s*$/.test(document.lineAt(0).text)) return false;
+  for (let i = 1; i < Math.min(document.lineCount, 2000); i++) {
+    if (/^(?:---|\.\.\.)\s*$/.test(document.lineAt(i).text)) return line <= i;
+  }
+  return true;
+}

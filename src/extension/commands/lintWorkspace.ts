@@ -1,0 +1,67 @@
+/**
+ * "sopkit: Lint workspace": every SOP in the workspace into the Problems panel, with a progress
+ * notification that can be cancelled. Open documents are linted from the editor's text (which may
+ * be unsaved); other files are read through workspace.fs. Config `ignore` lists are respected.
+ */
+import * as vscode from 'vscode';
+import { lint } from '../../core/lint.js';
+import type { ConfigService } from '../config.js';
+import { toDiagnostic } from '../convert.js';
+import type { DiagnosticsController } from '../diagnostics.js';
+import { logError } from '../log.js';
+import type { SopFileMatcher } from '../sopFiles.js';
+
+export const LINT_WORKSPACE_COMMAND = 'sopkit.lintWorkspace';
+
+const EXCLUDE = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
+
+export interface WorkspaceLintSummary {
+  files: number;
+  problems: number;
+  skipped: number;
+}
+
+export function registerLintWorkspace(files: SopFileMatcher, config: ConfigService, diagnostics: DiagnosticsController): vscode.Disposable {
+  return vscode.commands.registerCommand(LINT_WORKSPACE_COMMAND, () => vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'sopkit: linting SOPs', cancellable: true },
+    async (progress, token): Promise<WorkspaceLintSummary> => {
+      const summary: WorkspaceLintSummary = { files: 0, problems: 0, skipped: 0 };
+      const candidates = await vscode.workspace.findFiles('**/*.{md,markdown}', EXCLUDE, undefined, token);
+      const maxBytes = Math.max(1, vscode.workspace.getConfiguration('sopkit').get<number>('maxFileSizeKB', 2048)) * 1024;
+      const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+      let done = 0;
+      for (const uri of candidates) {
+        if (token.isCancellationRequested) break;
+        done++;
+        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / candidates.length });
+        try {
+          const document = open.get(uri.toString());
+          if (document) {
+            const snapshot = await diagnostics.lintNow(document);
+            if (snapshot) { summary.files++; summary.problems += snapshot.result.messages.length; }
+            continue;
+          }
+          const bytes = await vscode.workspace.fs.readFile(uri);
+          if (bytes.byteLength > maxBytes) { summary.skipped++; continue; }
+          const text = new TextDecoder().decode(bytes);
+          if (!files.isSopText(uri, text)) continue;
+          const fileConfig = await config.configFor(uri);
+          if (fileConfig.ignored) continue;
+          const result = lint(text, fileConfig.options);
+          // A document opened meanwhile is linted live from its editor text; do not overwrite that.
+          if (token.isCancellationRequested || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) continue;
+          diagnostics.collection.set(uri, result.messages.map(toDiagnostic));
+          summary.files++;
+          summary.problems += result.messages.length;
+        } catch (error) {
+          logError(`linting ${uri.toString()}`, error);
+        }
+        // Yield now and then so the extension host stays responsive on large workspaces.
+        if (done % 20 === 0) await new Promise((r) => setTimeout(r, 0));
+      }
+      const skipped = summary.skipped ? ` (${summary.skipped} over the size limit skipped)` : '';
+      void vscode.window.setStatusBarMessage(`sopkit: ${summary.files} SOP${summary.files === 1 ? '' : 's'} linted, ${summary.problems} problem${summary.problems === 1 ? '' : 's'}${skipped}`, 5000);
+      return summary;
+    },
+  ));
+}

@@ -1,0 +1,137 @@
+/**
+ * Live diagnostics: lints an SOP when it opens and, debounced, as it is edited. A lint whose
+ * document changed or closed meanwhile is dropped (never published), so what the Problems panel
+ * shows always belongs to the text on screen; closing a document clears its diagnostics.
+ */
+import * as vscode from 'vscode';
+import { lint } from '../core/lint.js';
+import type { LintOptions } from '../core/options.js';
+import type { LintResult } from '../core/types.js';
+import type { ConfigService } from './config.js';
+import { toDiagnostic } from './convert.js';
+import { logError } from './log.js';
+import type { SopFileMatcher } from './sopFiles.js';
+
+export interface LintSnapshot {
+  version: number;
+  text: string;
+  options: LintOptions;
+  result: LintResult;
+}
+
+export class DiagnosticsController implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('sopkit');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly snapshots = new Map<string, LintSnapshot>();
+  private readonly tooLargeNoticed = new Set<string>();
+  private readonly linted = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's diagnostics were published or cleared (status bar). */
+  readonly onDidLint = this.linted.event;
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.linted];
+
+  constructor(private readonly files: SopFileMatcher, private readonly config: ConfigService) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.lintSoon(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) this.lintSoon(e.document); }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      config.onDidChange(() => this.relintOpenDocuments()),
+      files.onDidChange(() => this.relintOpenDocuments()),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sopkit')) this.relintOpenDocuments(); }),
+    );
+    this.relintOpenDocuments();
+  }
+
+  private settings() {
+    const settings = vscode.workspace.getConfiguration('sopkit');
+    return {
+      enabled: settings.get<boolean>('enable', true),
+      run: settings.get<'onType' | 'onSave'>('run', 'onType'),
+      debounceMs: Math.max(0, settings.get<number>('debounceMs', 300)),
+      maxFileSizeKB: Math.max(1, settings.get<number>('maxFileSizeKB', 2048)),
+    };
+  }
+
+  relintOpenDocuments(): void {
+    for (const document of vscode.workspace.textDocuments) this.lintSoon(document, 0);
+  }
+
+  /** Schedules a lint; a newer request for the same document replaces an older one. */
+  lintSoon(document: vscode.TextDocument, delay?: number): void {
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    const settings = this.settings();
+    if (delay === undefined && settings.run === 'onSave') return;
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.lintNow(document).catch((error) => logError(`linting ${document.uri.toString()}`, error));
+    }, delay ?? settings.debounceMs));
+  }
+
+  /** Lints now and publishes, unless the document changed or closed while the config was read. */
+  async lintNow(document: vscode.TextDocument): Promise<LintSnapshot | undefined> {
+    const key = document.uri.toString();
+    const settings = this.settings();
+    if (document.isClosed) return undefined;
+    if (!settings.enabled || !this.files.isSopDocument(document)) { this.forget(document.uri); return undefined; }
+    const version = document.version;
+    const config = await this.config.configFor(document.uri);
+    if (document.isClosed || document.version !== version) return undefined; // stale: a newer lint is queued
+    if (config.ignored) { this.forget(document.uri); return undefined; }
+    const text = document.getText();
+    if (text.length > settings.maxFileSizeKB * 1024) {
+      this.forget(document.uri);
+      this.noticeTooLarge(document, settings.maxFileSizeKB);
+      return undefined;
+    }
+    const result = lint(text, config.options);
+    const snapshot: LintSnapshot = { version, text, options: config.options, result };
+    this.snapshots.set(key, snapshot);
+    this.collection.set(document.uri, result.messages.map(toDiagnostic));
+    this.linted.fire(document.uri);
+    return snapshot;
+  }
+
+  /** The lint of the document as it is now: the last one if still current, else a fresh one. */
+  async current(document: vscode.TextDocument): Promise<LintSnapshot | undefined> {
+    const snapshot = this.snapshots.get(document.uri.toString());
+    if (snapshot && snapshot.version === document.version) return snapshot;
+    return this.lintNow(document);
+  }
+
+  /** The last published lint, if it still matches the document's version. */
+  latest(document: vscode.TextDocument): LintSnapshot | undefined {
+    const snapshot = this.snapshots.get(document.uri.toString());
+    return snapshot && snapshot.version === document.version ? snapshot : undefined;
+  }
+
+  private noticeTooLarge(document: vscode.TextDocument, limitKB: number): void {
+    const key = document.uri.toString();
+    if (this.tooLargeNoticed.has(key)) return;
+    this.tooLargeNoticed.add(key);
+    const sizeKB = Math.round(document.getText().length / 1024);
+    void vscode.window.showInformationMessage(
+      `sopkit skipped ${vscode.workspace.asRelativePath(document.uri)}: it is ${sizeKB} KB, over the ${limitKB} KB limit for live linting (setting sopkit.maxFileSizeKB). The CLI lints files of any size.`,
+      'Change limit',
+    ).then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'sopkit.maxFileSizeKB');
+    });
+  }
+
+  /** Clears a document's diagnostics and cancels its queued lint. */
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.snapshots.delete(key);
+    this.collection.delete(uri);
+    this.linted.fire(uri);
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.timers.clear();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * sopkit's VS Code adapter: wires the pure core (src/core) into diagnostics, quick fixes,
+ * commands and language features. Web-safe: no Node built-ins on this path (the same file is
+ * bundled for vscode.dev as dist/web/extension.cjs); files are read through workspace.fs.
+ */
+import * as vscode from 'vscode';
+import { SopCodeActionProvider } from './codeActions.js';
+import { registerFixAll } from './commands/fixAll.js';
+import { registerLintWorkspace } from './commands/lintWorkspace.js';
+import { ConfigService } from './config.js';
+import { DiagnosticsController } from './diagnostics.js';
+import { COMPLETION_TRIGGERS, SopCompletionProvider } from './language/completion.js';
+import { StepDefinitionProvider } from './language/definition.js';
+import { SopHoverProvider } from './language/hover.js';
+import { forgetModel } from './language/model.js';
+import { SopSymbolProvider } from './language/symbols.js';
+import { createLog } from './log.js';
+import { SopFileMatcher } from './sopFiles.js';
+import { SopStatusBar } from './statusBar.js';
+
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+
+/** What activate() returns: handy for tests and for other extensions that build on sopkit. */
+export interface SopkitApi {
+  /** Milliseconds activate() took, measured inside the extension host. */
+  activationMs: number;
+  /** Lints a document now (if it is an SOP) and returns its rule ids; for tests. */
+  lintDocument(uri: vscode.Uri): Promise<string[] | undefined>;
+}
+
+export function activate(context: vscode.ExtensionContext): SopkitApi {
+  const started = performance.now();
+  const log = createLog(context);
+  const files = new SopFileMatcher();
+  const config = new ConfigService();
+  const diagnostics = new DiagnosticsController(files, config);
+  context.subscriptions.push(files, config, diagnostics, new SopStatusBar(diagnostics));
+  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => forgetModel(d.uri)));
+
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new SopCodeActionProvider(diagnostics), SopCodeActionProvider.metadata),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new SopCompletionProvider(files, diagnostics), ...COMPLETION_TRIGGERS),
+    vscode.languages.registerHoverProvider(MARKDOWN, new SopHoverProvider(files, diagnostics)),
+    vscode.languages.registerDefinitionProvider(MARKDOWN, new StepDefinitionProvider(files, diagnostics)),
+    vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new SopSymbolProvider(files, diagnostics), { label: 'SOP' }),
+  );
+
+  context.subscriptions.push(
+    registerFixAll(diagnostics),
+    registerLintWorkspace(files, config, diagnostics),
+  );
+
+  const activationMs = performance.now() - started;
+  log.info(`sopkit activated in ${activationMs.toFixed(1)} ms`);
+  return {
+    activationMs,
+    async lintDocument(uri) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      return (await diagnostics.lintNow(document))?.result.messages.map((m) => m.ruleId);
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,88 @@
+/**
+ * Completion driven by the schema: front-matter keys (those not yet present) and enum values
+ * (format, status, …); on a heading line, the sections this SOP still lacks — required ones first —
+ * inserted with the schema's template for that section.
+ */
+import * as vscode from 'vscode';
+import { todayIso } from '../../core/dates.js';
+import { fillTemplate } from '../../core/edits.js';
+import { frontMatterFields, requiredSections, sectionCatalogue } from '../../core/schema.js';
+import type { DiagnosticsController } from '../diagnostics.js';
+import type { SopFileMatcher } from '../sopFiles.js';
+import { sopModel } from './model.js';
+
+export const COMPLETION_TRIGGERS = ['#', ' ', ':'];
+
+export class SopCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly files: SopFileMatcher, private readonly diagnostics: DiagnosticsController) {}
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    if (!this.files.isSopDocument(document)) return undefined;
+    const model = sopModel(document, this.diagnostics);
+    const lineText = document.lineAt(position.line).text;
+    const before = lineText.slice(0, position.character);
+    const fm = model.frontMatter.range;
+    const inFrontMatter = fm ? position.line + 1 > fm.start.line && position.line + 1 < fm.end.line : false;
+    if (inFrontMatter) return this.frontMatterItems(model.frontMatter.keys.map((k) => k.key), before, position);
+    if (fm && position.line + 1 <= fm.end.line) return undefined;
+    const heading = /^(#{1,6})[ \t]+([^#]*)$/.exec(before);
+    if (heading) return this.sectionItems(document, model, position, heading[2].length);
+    return undefined;
+  }
+
+  private frontMatterItems(present: string[], before: string, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    const fields = frontMatterFields();
+    const value = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(["']?)([^"'#]*)$/.exec(before);
+    if (value) {
+      const field = fields.find((f) => f.key === value[1]);
+      const choices = field?.enum ?? (field?.type === 'boolean' ? ['true', 'false'] : undefined);
+      if (!choices) return undefined;
+      const range = new vscode.Range(position.translate(0, -value[3].length), position);
+      return choices.map((choice, i) => {
+        const item = new vscode.CompletionItem(choice, vscode.CompletionItemKind.EnumMember);
+        item.range = range;
+        item.detail = `${field!.key}`;
+        item.documentation = new vscode.MarkdownString(field!.description);
+        item.sortText = String(i).padStart(3, '0');
+        return item;
+      });
+    }
+    const key = /^([A-Za-z_][\w-]*)?$/.exec(before);
+    if (!key) return undefined;
+    const range = new vscode.Range(position.translate(0, -(key[1]?.length ?? 0)), position);
+    return fields.filter((f) => !present.includes(f.key)).map((field, i) => {
+      const item = new vscode.CompletionItem(field.key, vscode.CompletionItemKind.Property);
+      item.range = range;
+      item.detail = field.type === 'enum' ? field.enum!.join(' | ') : field.type;
+      item.documentation = new vscode.MarkdownString(field.description);
+      item.insertText = `${field.key}: `;
+      item.sortText = String(i).padStart(3, '0');
+      // Enum keys reopen completion so the value can be picked right away.
+      if (field.enum) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+      return item;
+    });
+  }
+
+  private sectionItems(document: vscode.TextDocument, model: ReturnType<typeof sopModel>, position: vscode.Position, typed: number): vscode.CompletionItem[] {
+    const teamSchema = this.diagnostics.latest(document)?.options.teamSchema;
+    const present = new Set(model.sections.flatMap((s) => s.canonical));
+    if (model.title) present.add('title');
+    const required = new Set(requiredSections(model.format, teamSchema));
+    const range = new vscode.Range(position.translate(0, -typed), document.lineAt(position.line).range.end);
+    return sectionCatalogue(teamSchema)
+      .filter((info) => info.id !== 'title' && !present.has(info.id))
+      .map((info) => {
+        const isRequired = required.has(info.id);
+        const item = new vscode.CompletionItem({ label: info.title, description: isRequired ? `required (${model.format})` : 'optional' }, vscode.CompletionItemKind.Module);
+        item.range = range;
+        item.sortText = `${isRequired ? 0 : 1}${String(info.order).padStart(4, '0')}`;
+        item.documentation = new vscode.MarkdownString(info.description);
+        const snippet = new vscode.SnippetString().appendText(info.title);
+        const template = fillTemplate(info.template, todayIso()).trim();
+        if (template) snippet.appendText(`\n\n${template}`);
+        snippet.appendTabstop(0);
+        item.insertText = snippet;
+        return item;
+      });
+  }
+}

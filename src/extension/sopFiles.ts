@@ -1,0 +1,78 @@
+/**
+ * Which documents are SOPs: Markdown whose path matches `sopkit.files`, or whose front matter says
+ * `format: …` or `sop: true`. Everything else (a README, notes) is left to other Markdown tools.
+ */
+import picomatch from 'picomatch/posix';
+import * as vscode from 'vscode';
+
+export const DEFAULT_SOP_GLOBS = ['**/*.sop.md', '**/sops/**/*.md', '**/SOPs/**/*.md'];
+
+/** Schemes whose documents are views of something else (diffs, output, chat blocks): never linted. */
+const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'debug', 'walkThrough', 'walkThroughSnippet', 'vscode-chat-code-block', 'comment', 'review', 'pr']);
+
+/** Front matter is read only from the start of the file; a marker further down does not count. */
+const FRONT_MATTER_WINDOW = 64 * 1024;
+
+/** True when the text opens with a front-matter block that declares `format:` or `sop: true`. */
+export function hasSopFrontMatter(text: string): boolean {
+  const head = text.slice(0, FRONT_MATTER_WINDOW).replace(/^\uFEFF/, '');
+  const open = /^---[ \t]*\r?\n/.exec(head);
+  if (!open) return false;
+  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(head.slice(open[0].length));
+  const block = close ? head.slice(open[0].length, open[0].length + close.index) : '';
+  return /^format[ \t]*:[ \t]*["']?[A-Za-z]/m.test(block) || /^sop[ \t]*:[ \t]*(?:true|yes|on)[ \t]*(?:#.*)?$/im.test(block);
+}
+
+export function isMarkdownPath(path: string): boolean {
+  return /\.(?:md|markdown|mdown|mkd)$/i.test(path);
+}
+
+export class SopFileMatcher implements vscode.Disposable {
+  private matcher!: (path: string) => boolean;
+  private globs: string[] = DEFAULT_SOP_GLOBS;
+  private readonly subscription: vscode.Disposable;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    this.read();
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('sopkit.files')) { this.read(); this.changed.fire(); }
+    });
+  }
+
+  get patterns(): readonly string[] {
+    return this.globs;
+  }
+
+  private read(): void {
+    const configured = vscode.workspace.getConfiguration('sopkit').get<unknown>('files');
+    this.globs = Array.isArray(configured) ? configured.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : DEFAULT_SOP_GLOBS;
+    this.matcher = this.globs.length ? picomatch(this.globs, { dot: true, nocase: false }) : () => false;
+  }
+
+  /** True when the path (relative to its workspace folder, or absolute outside one) matches `sopkit.files`. */
+  matchesGlobs(uri: vscode.Uri): boolean {
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    return this.matcher(relative) || this.matcher(uri.path.replace(/^\//, ''));
+  }
+
+  isLintable(uri: vscode.Uri): boolean {
+    return !IGNORED_SCHEMES.has(uri.scheme);
+  }
+
+  isSopDocument(document: vscode.TextDocument): boolean {
+    if (document.languageId !== 'markdown' || !this.isLintable(document.uri)) return false;
+    return this.matchesGlobs(document.uri) || hasSopFrontMatter(document.getText(new vscode.Range(0, 0, 400, 0)));
+  }
+
+  /** For files that are not open: the glob test first, then a look at the front matter. */
+  isSopText(uri: vscode.Uri, text: string): boolean {
+    return isMarkdownPath(uri.path) && (this.matchesGlobs(uri) || hasSopFrontMatter(text));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
