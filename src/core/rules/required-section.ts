@@ -30,7 +30,7 @@ export const requiredSection: RuleDefinition = {
       }
       const { edit, placement } = sectionInsertion(doc, info, context.today, context.teamSchema);
       const where = placement.after ? ` (expected after '${placement.after}')` : placement.before ? ` (expected before '${placement.before}')` : '';
-      const forFormat = ['escalation'].includes(id) || !['purpose', 'scope', 'process', 'references', 'revisionHistory'].includes(id) ? ` for a ${doc.format}` : '';
+      const forFormat = ['escalation'].includes(id) || !['purpose', 'scope', 'process', 'references', 'revisionHistory'].includes(id) ? ` for ${/^[aeiou]/.test(doc.format) ? 'an' : 'a'} ${doc.format}` : '';
       const anchorSection = doc.sections.find((s) => s.title === (placement.after ?? placement.before));
       context.report({
         message: `Missing section '${info.title}'${forFormat}${where}`,
