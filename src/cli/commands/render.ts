@@ -1,0 +1,28 @@
+/** `sopkit render <file> [-o out.html]`: one self-contained, print-ready HTML file per SOP. */
+import { writeFile } from 'node:fs/promises';
+import { lint } from '../../core/lint.js';
+import { renderStandaloneHtml } from '../../core/render/index.js';
+import type { CliIo } from '../io.js';
+import { readLintable } from '../read-file.js';
+import { UsageError } from './lint.js';
+import { checkDate, configFor } from './shared.js';
+
+export async function runRender(file: string, opts: { output?: string; config?: string; today?: string }, io: CliIo): Promise<number> {
+  checkDate('--today', opts.today);
+  const path = io.resolve(file);
+  const read = await readLintable(path);
+  if ('reason' in read) throw new UsageError(`${file}: cannot render, ${read.reason}`);
+  const { options } = await configFor(path, io, opts);
+  const html = renderStandaloneHtml(read.text, { lint: lint(read.text, options).messages, today: opts.today });
+  if (opts.output) {
+    try {
+      await writeFile(io.resolve(opts.output), html, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot write '${opts.output}': ${(error as Error).message}`);
+    }
+    io.stderr(`sopkit: wrote ${opts.output}\n`);
+  } else {
+    io.stdout(html);
+  }
+  return 0;
+}

@@ -1,0 +1,42 @@
+/** Small pieces the render/templates/new commands share. */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/config.js';
+import { parseTemplateSource, TemplateError, type TemplateSource } from '../../core/generate/templates.js';
+import { findGitRoot } from '../files.js';
+import type { CliIo } from '../io.js';
+import { nodeConfigHost } from '../node-host.js';
+import { UsageError } from './lint.js';
+
+export function checkDate(flag: string, value: string | undefined): void {
+  if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`${flag} must be a date written YYYY-MM-DD; got '${value}'`);
+}
+
+/** The config that applies to `file` (absolute); config problems become a usage error (exit 2). */
+export async function configFor(file: string, io: CliIo, opts: { config?: string; today?: string }): Promise<FileConfig> {
+  const resolver = new ConfigResolver(nodeConfigHost, { configFile: opts.config ? io.resolve(opts.config) : undefined, boundary: findGitRoot(io.cwd), today: opts.today });
+  const config = await resolver.forFile(file);
+  if (config.problems.length) throw new UsageError(`the configuration has problems:\n${config.problems.map((p) => `  ${formatConfigProblem(p)}`).join('\n')}`);
+  return config;
+}
+
+/** The team's own templates (every *.md in the configured folder). */
+export async function teamTemplates(folder: string | undefined): Promise<TemplateSource[]> {
+  if (!folder) return [];
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((n) => /\.(md|markdown)$/i.test(n) && n.toLowerCase() !== 'readme.md').sort();
+  } catch (error) {
+    throw new UsageError(`the templates folder '${folder}' cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const sources: TemplateSource[] = [];
+  for (const name of names) {
+    try {
+      sources.push(parseTemplateSource(name, await readFile(join(folder, name), 'utf8')));
+    } catch (error) {
+      if (error instanceof TemplateError) throw new UsageError(`${join(folder, name)}: ${error.message}`);
+      throw error;
+    }
+  }
+  return sources;
+}

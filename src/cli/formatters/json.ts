@@ -1,0 +1,44 @@
+/** ESLint's JSON result shape, plus the SOP format each file was linted as and why. */
+import type { LintRun } from '../results.js';
+import type { FormatContext } from './index.js';
+
+export function toJsonResults(run: LintRun) {
+  const linted = run.results.map((r) => ({
+    filePath: r.filePath,
+    format: r.format,
+    formatSource: r.formatSource,
+    formatReason: r.formatReason,
+    messages: (run.quiet ? r.messages.filter((m) => m.severity === 'error') : r.messages).map((m) => ({
+      ruleId: m.ruleId,
+      severity: m.severity === 'error' ? 2 : 1,
+      message: m.message,
+      line: m.line,
+      column: m.column,
+      endLine: m.endLine,
+      endColumn: m.endColumn,
+      fixable: m.fixable,
+      url: m.url,
+    })),
+    errorCount: r.errorCount,
+    warningCount: r.warningCount,
+    fixableErrorCount: r.fixableErrorCount,
+    fixableWarningCount: r.fixableWarningCount,
+  }));
+  // A file that could not be read is a fatal message, as ESLint reports files it cannot parse.
+  const skipped = run.skipped.map((s) => ({
+    filePath: s.filePath,
+    format: null,
+    formatSource: null,
+    formatReason: null,
+    messages: [{ ruleId: null, fatal: true, severity: 2, message: `Skipped: ${s.reason}`, line: 1, column: 1 }],
+    errorCount: 1,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+  }));
+  return [...linted, ...skipped];
+}
+
+export function formatJson(run: LintRun, _context: FormatContext): string {
+  return `${JSON.stringify(toJsonResults(run))}\n`;
+}

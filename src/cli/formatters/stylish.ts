@@ -1,0 +1,52 @@
+/**
+ * Human output, grouped by file (ESLint's "stylish" layout, so problem matchers and habits carry
+ * over): a file line, then `line:column  severity  message  rule-id` per problem, then a summary.
+ * The file line carries the SOP format after two spaces so people can see which profile applied.
+ */
+import type { FormatContext } from './index.js';
+import type { LintRun } from '../results.js';
+import { displayPath } from './paths.js';
+
+const ansi = (code: string) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
+const styles = { red: ansi('31'), yellow: ansi('33'), blue: ansi('34'), dim: ansi('2'), bold: ansi('1'), underline: ansi('4'), green: ansi('32') };
+type Style = keyof typeof styles;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function formatStylish(run: LintRun, context: FormatContext): string {
+  const paint = (style: Style, text: string) => (context.color ? styles[style](text) : text);
+  const out: string[] = [];
+  let errors = 0, warnings = 0, infos = 0, fixableErrors = 0, fixableWarnings = 0;
+  for (const result of run.results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    infos += result.infoCount;
+    fixableErrors += result.fixableErrorCount;
+    fixableWarnings += result.fixableWarningCount;
+    const shown = run.quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages;
+    if (shown.length === 0) continue;
+    const format = `${result.format} (${result.formatSource === 'frontmatter' ? 'from front matter' : 'inferred'})`;
+    out.push(`${paint('underline', displayPath(result.filePath, run.cwd))}  ${paint('dim', format)}`);
+    const places = shown.map((m) => `${m.line}:${m.column}`);
+    const placeWidth = Math.max(...places.map((p) => p.length));
+    const messageWidth = Math.max(...shown.map((m) => m.message.length));
+    shown.forEach((m, i) => {
+      const severity = m.severity === 'error' ? paint('red', 'error  ') : m.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info   ');
+      out.push(`  ${paint('dim', places[i].padEnd(placeWidth))}  ${severity}  ${m.message.replace(/\s+/g, ' ').padEnd(messageWidth)}  ${paint('dim', m.ruleId)}`);
+    });
+    out.push('');
+  }
+  for (const skipped of run.skipped) out.push(`${displayPath(skipped.filePath, run.cwd)}: skipped, ${skipped.reason}`);
+  if (run.skipped.length) out.push('');
+  const total = errors + (run.quiet ? 0 : warnings + infos);
+  if (total > 0) {
+    const parts = [plural(errors, 'error'), ...(run.quiet ? [] : [plural(warnings, 'warning'), ...(infos ? [plural(infos, 'note')] : [])])];
+    out.push(paint(errors ? 'red' : 'yellow', paint('bold', `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(run.results.filter((r) => r.messages.length).length, 'file')}`)));
+    const fixable = fixableErrors + (run.quiet ? 0 : fixableWarnings);
+    if (fixable) out.push(paint('dim', `  ${plural(fixable, 'problem')} can be fixed with --fix`));
+  } else if (run.results.length) {
+    out.push(paint('green', `✔ ${plural(run.results.length, 'SOP')} checked, no problems`));
+  }
+  if (run.fixedFiles) out.push(paint('green', `  fixed ${plural(run.fixedFiles, 'file')}`));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,86 @@
+/**
+ * The command line: one commander program, one file per command in ./commands. Every failure a
+ * user can cause ends in a one-line message and exit code 2, never a stack trace.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { TemplateError } from '../core/generate/templates.js';
+import { runLint, UsageError } from './commands/lint.js';
+import { runNew } from './commands/new.js';
+import { runRender } from './commands/render.js';
+import { runRules } from './commands/rules.js';
+import { runTemplates } from './commands/templates.js';
+import { FORMAT_NAMES } from './formatters/index.js';
+import type { CliIo } from './io.js';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('sopkit')
+    .description('Lint, fix, render and create Standard Operating Procedures written in Markdown.')
+    .version(io.version, '-v, --version')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showSuggestionAfterError(true);
+
+  program.command('lint')
+    .description('Check SOPs for missing sections, broken step references, stale reviews, placeholders and more.')
+    .argument('[files...]', 'files, folders (all *.md below) or globs; default: the current folder')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('-c, --config <file>', 'use this config file instead of looking for .sopkit.yaml upward')
+    .option('--today <YYYY-MM-DD>', 'the date review rules compare against (for reproducible CI runs)')
+    .option('--fix', 'apply safe fixes and write the files that changed')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-q, --quiet', 'report errors only')
+    .option('--cache', 'only lint files whose content or configuration changed since the last run')
+    .option('--cache-location <path>', 'cache file or folder (default: .sopkit-cache)')
+    .option('--no-gitignore', 'also lint files that .gitignore lists')
+    .option('--concurrency <n>', "worker threads: 'auto' (default) or a number; 1 lints in one thread")
+    .action(async (files: string[], opts) => { exitCode = await runLint(files, opts, io); });
+
+  program.command('rules')
+    .description('List the rules with their default severity and whether --fix can fix them.')
+    .option('--json', 'print JSON')
+    .action((opts) => { exitCode = runRules(opts, io); });
+
+  program.command('render')
+    .description('Render an SOP as one self-contained, print-ready HTML file.')
+    .argument('<file>', 'the SOP to render')
+    .option('-o, --output <file>', 'write the HTML here instead of to standard output')
+    .option('-c, --config <file>', 'config file for the lint summary')
+    .option('--today <YYYY-MM-DD>', 'the date review rules compare against')
+    .action(async (file: string, opts) => { exitCode = await runRender(file, opts, io); });
+
+  program.command('templates')
+    .description('List the SOP templates (built in, and the team folder set by `templates` in the config).')
+    .option('--json', 'print JSON, with each template\'s questions')
+    .option('-c, --config <file>', 'config file (for the team templates folder)')
+    .action(async (opts) => { exitCode = await runTemplates(opts, io); });
+
+  program.command('new')
+    .description('Create an SOP from a template.')
+    .requiredOption('-t, --template <id>', 'template id (see `sopkit templates`)')
+    .option('-s, --set <answer=value>', 'answer a template question (repeatable; lists: a,b,c)', collect, [])
+    .option('-o, --output <file>', 'write the SOP here instead of to standard output')
+    .option('--force', 'overwrite the output file if it exists')
+    .option('--today <YYYY-MM-DD>', 'the date written into the SOP')
+    .action(async (opts) => { exitCode = await runNew(opts, io); });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end normally; every other parse failure is a usage error (already printed).
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    if (error instanceof UsageError || error instanceof TemplateError) {
+      io.stderr(`sopkit: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`sopkit: internal error: ${(error as Error)?.message ?? String(error)}; please report it${io.verbose ? `\n${(error as Error)?.stack ?? ''}` : ' (set SOPKIT_DEBUG=1 for details)'}\n`);
+    return 2;
+  }
+}
