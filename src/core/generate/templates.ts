@@ -12,7 +12,7 @@
  *   close it. `{{#when answer_id}}` keeps the block when the answer is not empty. Blocks nest.
  * - `\{{` writes a literal `{{`.
  */
-import { parseDocument, isScalar, visit } from 'yaml';
+import { parseDocument, isMap, isScalar, visit } from 'yaml';
 import builtinPack from './builtin-templates.generated.json' with { type: 'json' };
 import { SOP_FORMATS, type SopFormat } from '../types.js';
 
@@ -177,9 +177,16 @@ export function fillTemplate(id: string, answers: TemplateAnswers, options: Fill
 
 // ---------------------------------------------------------------- answers
 
+let commonIds: Set<string> | undefined;
+function commonAnswerIds(): Set<string> {
+  return (commonIds ??= new Set([...Object.keys(WELL_KNOWN_QUESTIONS), ...builtinTemplates().flatMap((t) => t.questions.map((q) => q.id))]));
+}
+
 function resolveAnswers(template: TemplateSource, answers: TemplateAnswers): Map<string, string[]> {
   const known = new Set(template.questions.map((q) => q.id));
-  const unknown = Object.keys(answers).filter((k) => !known.has(k));
+  // Answers to questions other templates ask (a shell may ask business name and tone up front)
+  // are ignored; anything else is most likely a typo in `--set key=value`.
+  const unknown = Object.keys(answers).filter((k) => !known.has(k) && !commonAnswerIds().has(k));
   if (unknown.length) {
     throw new TemplateError(`Template '${template.id}' does not ask ${list(unknown.map((u) => `'${u}'`))}. It asks: ${template.questions.map((q) => q.id).join(', ')}.`, template.id);
   }
@@ -278,7 +285,24 @@ export function escapeMarkdown(text: string, atLineStart = false): string {
   return escaped;
 }
 
-function fillFrontMatter(yamlText: string, values: Map<string, string[]>, templateId: string): string {
+/** Drops the `x-template-*` keys that describe a team template; the filled SOP does not need them. */
+function withoutTemplateKeys(yamlText: string): string {
+  const doc = parseDocument(yamlText);
+  if (doc.errors.length || !isMap(doc.contents)) return yamlText;
+  const items = doc.contents.items;
+  let out = yamlText;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const key = items[i].key;
+    if (!isScalar(key) || !String(key.value).startsWith('x-template') || !key.range) continue;
+    const next = items[i + 1]?.key;
+    const end = isScalar(next) && next.range ? next.range[0] : yamlText.length;
+    out = out.slice(0, key.range[0]) + out.slice(end);
+  }
+  return out;
+}
+
+function fillFrontMatter(rawYaml: string, values: Map<string, string[]>, templateId: string): string {
+  const yamlText = withoutTemplateKeys(rawYaml);
   const doc = parseDocument(yamlText);
   if (doc.errors.length) throw new TemplateError(`Template '${templateId}': its front matter is not valid YAML (${doc.errors[0].message.split('\n')[0]}). Quote values that contain {{placeholders}}.`, templateId);
   const edits: { start: number; end: number; text: string }[] = [];
