@@ -17,8 +17,13 @@ const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : und
 const root = document.getElementById('sop-root') ?? document.body;
 let version = Number(root.dataset.version ?? 0);
 let writeBack = root.dataset.writeBack !== 'false';
+// The page's data attributes say which SOP this is; the saved state only adds what the reader did.
+const state: PreviewState = { uri: root.dataset.uri ?? '', locked: root.dataset.locked === 'true' };
 const savedState = vscode?.getState();
-const state: PreviewState = isPreviewState(savedState) ? savedState : { uri: root.dataset.uri ?? '', locked: root.dataset.locked === 'true' };
+if (isPreviewState(savedState) && savedState.uri === state.uri) {
+  state.line = savedState.line;
+  state.localTicks = savedState.localTicks;
+}
 
 function post(message: WebviewMessage): void {
   vscode?.postMessage(message);

@@ -1,0 +1,231 @@
+/**
+ * One preview panel. It shows one SOP (the active one, or a locked one), re-renders as the text
+ * changes and sends only the new HTML, which the page patches in place (scroll, open answers and
+ * the guided walk survive). Checkbox ticks come back as WorkspaceEdits, checked against the
+ * document version the preview was rendered from.
+ */
+import * as vscode from 'vscode';
+import { buildSopDocument } from '../../core/model.js';
+import { lint } from '../../core/lint.js';
+import { renderSopBody } from '../../core/render/index.js';
+import { resetChecklistEdits, toggleTaskEdit } from '../../core/render/checklist-edits.js';
+import type { LintMessage, TextEdit } from '../../core/types.js';
+import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/messages.js';
+import { previewPage } from './page.js';
+import type { PreviewDeps } from './index.js';
+
+export const PREVIEW_VIEW_TYPE = 'sopkit.preview';
+const RENDER_DELAY_MS = 120;
+
+export class SopPreviewPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The document version the page currently shows; ticks against another version are refused. */
+  private renderedVersion = -1;
+  private pageLoaded = false;
+  /** Set while the editor scrolls because the preview asked it to, so the echo is not sent back. */
+  private scrollingEditorUntil = 0;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private resource: vscode.Uri,
+    public locked: boolean,
+    private readonly context: vscode.ExtensionContext,
+    private readonly deps: PreviewDeps,
+  ) {
+    panel.webview.options = webviewOptions(context.extensionUri);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => { if (isWebviewMessage(message)) void this.onMessage(message); }),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (this.isMine(e.document.uri) && e.contentChanges.length) this.renderSoon(); }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScrolled(e)),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sopkit.preview')) this.renderSoon(0); }),
+    );
+    if (deps.diagnostics) this.disposables.push(deps.diagnostics.onDidLint((uri) => { if (this.isMine(uri)) this.renderSoon(0); }));
+    void this.render(true);
+  }
+
+  get uri(): vscode.Uri {
+    return this.resource;
+  }
+
+  isMine(uri: vscode.Uri): boolean {
+    return uri.toString() === this.resource.toString();
+  }
+
+  /** Shows another SOP in this panel (following the active editor). */
+  show(uri: vscode.Uri): void {
+    if (this.isMine(uri)) return;
+    this.resource = uri;
+    this.pageLoaded = false;
+    void this.render(true);
+  }
+
+  setLocked(locked: boolean): void {
+    this.locked = locked;
+    void this.render(true); // the page records the lock for a restored window
+    void vscode.commands.executeCommand('setContext', 'sopkit.previewLocked', locked);
+  }
+
+  renderSoon(delay = RENDER_DELAY_MS): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.timer = undefined; void this.render(false); }, delay);
+  }
+
+  private writeBack(): boolean {
+    return vscode.workspace.getConfiguration('sopkit.preview', this.resource).get<boolean>('checklistWriteBack', true);
+  }
+
+  private async document(): Promise<vscode.TextDocument | undefined> {
+    try {
+      return await vscode.workspace.openTextDocument(this.resource);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private lintMessages(document: vscode.TextDocument): LintMessage[] {
+    const snapshot = this.deps.diagnostics?.latest(document);
+    if (snapshot) return snapshot.result.messages;
+    try {
+      return lint(document.getText()).messages;
+    } catch {
+      return [];
+    }
+  }
+
+  /** Renders the document; the first time (or after switching documents) the whole page is set. */
+  async render(fullPage: boolean): Promise<void> {
+    const document = await this.document();
+    if (!document) {
+      this.panel.webview.html = `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><p>The file ${this.resource.fsPath.replace(/[<&]/g, '')} could not be opened.</p>`;
+      return;
+    }
+    const version = document.version;
+    const options = this.deps.diagnostics?.latest(document)?.options;
+    const doc = buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema });
+    const body = renderSopBody(doc, { lint: this.lintMessages(document), resolveImage: (src) => this.resolveImage(src) });
+    this.renderedVersion = version;
+    this.updateTitle();
+    if (fullPage || !this.pageLoaded) {
+      this.pageLoaded = true;
+      this.panel.webview.html = previewPage({
+        webview: this.panel.webview, extensionUri: this.context.extensionUri, body, version,
+        uri: this.resource.toString(), locked: this.locked, writeBack: this.writeBack(),
+      });
+    } else {
+      this.post({ type: 'update', html: body, version, writeBack: this.writeBack() });
+    }
+  }
+
+  private resolveImage(src: string): string | undefined {
+    let path: string;
+    try { path = decodeURIComponent(src.split(/[?#]/)[0]); } catch { return undefined; }
+    const target = vscode.Uri.joinPath(this.resource, '..', path);
+    const roots = webviewOptions(this.context.extensionUri).localResourceRoots ?? [];
+    const inside = roots.some((root) => target.path.startsWith(`${root.path.replace(/\/$/, '')}/`));
+    return inside ? this.panel.webview.asWebviewUri(target).toString() : undefined;
+  }
+
+  private updateTitle(): void {
+    const name = this.resource.path.split('/').pop() ?? 'SOP';
+    this.panel.title = this.locked ? `[Preview] ${name}` : `Preview ${name}`;
+  }
+
+  private post(message: HostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready': return;
+      case 'toggleTask': return this.toggleTask(message.offset, message.checked, message.version);
+      case 'resetChecklist': return void this.resetChecklist();
+      case 'revealLine': return this.revealLine(message.line);
+      case 'didScroll': return this.scrollEditorTo(message.line);
+      case 'openLink': return void vscode.env.openExternal(vscode.Uri.parse(message.href, true));
+    }
+  }
+
+  private async toggleTask(offset: number, checked: boolean, version: number): Promise<void> {
+    if (!this.writeBack()) return; // the tick lives in the page's own state
+    const document = await this.document();
+    if (!document) return;
+    if (document.version !== version || version !== this.renderedVersion) {
+      await this.render(false); // the page was stale: show the current text, change nothing
+      return;
+    }
+    const edit = toggleTaskEdit(document.getText(), offset, checked);
+    if (!edit) { await this.render(false); return; }
+    if (edit.length === 0) return;
+    await applyTextEdits(document, [edit]);
+  }
+
+  /** Unticks every item: in the document when write-back is on, otherwise only in the page. */
+  async resetChecklist(): Promise<void> {
+    if (!this.writeBack()) { this.post({ type: 'resetLocalTicks' }); return; }
+    const document = await this.document();
+    if (!document) return;
+    const options = this.deps.diagnostics?.latest(document)?.options;
+    const edits = resetChecklistEdits(buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema }));
+    if (edits.length) await applyTextEdits(document, edits);
+  }
+
+  private async revealLine(line: number): Promise<void> {
+    const document = await this.document();
+    if (!document) return;
+    const position = new vscode.Position(Math.min(line - 1, document.lineCount - 1), 0);
+    const visible = vscode.window.visibleTextEditors.find((e) => this.isMine(e.document.uri));
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private scrollEditorTo(line: number): void {
+    const editor = vscode.window.visibleTextEditors.find((e) => this.isMine(e.document.uri));
+    if (!editor) return;
+    this.scrollingEditorUntil = Date.now() + 200;
+    const position = new vscode.Position(Math.min(line - 1, editor.document.lineCount - 1), 0);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+  }
+
+  private onEditorScrolled(event: vscode.TextEditorVisibleRangesChangeEvent): void {
+    if (!this.isMine(event.textEditor.document.uri) || !event.visibleRanges.length) return;
+    if (Date.now() < this.scrollingEditorUntil) return;
+    this.post({ type: 'scrollToLine', line: event.visibleRanges[0].start.line + 1 });
+  }
+
+  private isDisposed = false;
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.disposables.forEach((d) => d.dispose());
+    this.disposables.length = 0;
+    this.disposed.fire();
+    this.disposed.dispose();
+    this.panel.dispose();
+  }
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [extensionUri, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)],
+    retainContextWhenHidden: false,
+    enableFindWidget: true,
+  };
+}
+
+async function applyTextEdits(document: vscode.TextDocument, edits: TextEdit[]): Promise<boolean> {
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  for (const edit of edits) {
+    const range = new vscode.Range(document.positionAt(edit.offset), document.positionAt(edit.offset + edit.length));
+    workspaceEdit.replace(document.uri, range, edit.text);
+  }
+  return vscode.workspace.applyEdit(workspaceEdit);
+}
