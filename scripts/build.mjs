@@ -36,4 +36,6 @@ const results = await Promise.all(selected.map(async ([name, options]) => {
   await esbuild.build({ ...common, ...options, define: { ...(options.define ?? {}), 'process.env.NODE_ENV': production ? '"production"' : '"development"' } });
   return `${name}: ${options.outfile}`;
 }));
+// The standalone HTML (`sopkit render`) inlines the webview script through a generated core module.
+if (selected.some(([name]) => name === 'webview')) results.push(`webview-inline: ${await (await import('./webview-inline.mjs')).writeWebviewModule()}`);
 console.log(`build (${production ? 'production' : 'development'}) in ${Date.now() - started} ms\n  ${results.join('\n  ')}`);
