@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { buildSopDocument } from '../../../src/core/model.js';
+import { renderSopBody, renderStandaloneHtml } from '../../../src/core/render/index.js';
+import { resetChecklistEdits, toggleTaskEdit } from '../../../src/core/render/checklist-edits.js';
+import { jsonForScript } from '../../../src/core/render/markdown.js';
+import { isHostMessage, isWebviewMessage } from '../../../src/webview/messages.js';
+// @ts-expect-error plain .mjs helper without type declarations
+import { bundleWebviewScript, moduleSource, GENERATED_MODULE } from '../../../scripts/webview-inline.mjs';
+
+const render = (markdown: string): string => renderSopBody(buildSopDocument(markdown), { lint: [], today: '2026-01-01' });
+
+describe('render: sanitizing', () => {
+  it('drops scripts, event handlers, javascript: URLs, iframes and styles from raw HTML', () => {
+    const html = render([
+      '# T', '', '<script>window.pwned = 1</script>', '', '<img src="x.png" onerror="window.pwned = 1">', '',
+      '[click](javascript:window.pwned=1)', '', '<iframe src="https://evil.invalid"></iframe>', '',
+      '<p style="background:url(https://evil.invalid/x)">styled</p>', '', '<svg><script>window.pwned=1</script></svg>', '',
+      '<a href="jav&#x09;ascript:alert(1)">entity</a>', '',
+    ].join('\n'));
+    assert.doesNotMatch(html, /<script(?![^>]*application\/json)/i);
+    assert.doesNotMatch(html, /\son[a-z]+=/i);
+    assert.doesNotMatch(html, /javascript:/i);
+    assert.doesNotMatch(html, /<iframe|style=|<svg(?![^>]*sop-flowchart)/i);
+    assert.match(html, /styled/);
+  });
+
+  it('keeps harmless raw HTML such as <kbd> and <br>', () => {
+    const html = render('# T\n\nPress <kbd>Ctrl</kbd>+<kbd>S</kbd><br>then wait.\n');
+    assert.match(html, /<kbd>Ctrl<\/kbd>/);
+    assert.match(html, /<br>/);
+  });
+
+  it('escapes JSON so document text cannot close the data <script>', () => {
+    const json = jsonForScript({ text: '</script><script>alert(1)</script><!--' });
+    assert.doesNotMatch(json, /<|>/);
+    assert.deepEqual(JSON.parse(json), { text: '</script><script>alert(1)</script><!--' });
+    const html = render('---\nformat: workflow\n---\n# W\n\n## Procedure\n\n### Step 1: </script><script>alert(1)</script>\n- **Condition:** x\n');
+    const scripts = selectAll('script', fromHtml(html, { fragment: true }));
+    assert.deepEqual(scripts.map((el) => el.properties.type), ['application/json']);
+  });
+
+  it('standalone HTML has a nonce CSP with default-src none, and a fresh nonce each time', () => {
+    const a = renderStandaloneHtml('---\ntitle: Title\n---\nText.\n', { today: '2026-01-01' });
+    const b = renderStandaloneHtml('---\ntitle: Title\n---\nText.\n', { today: '2026-01-01' });
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(a)?.[1] ?? '';
+    assert.match(csp, /default-src 'none'/);
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(nonce && nonce.length >= 16);
+    assert.match(a, new RegExp(`<script nonce="${nonce.replace(/[+/=]/g, '\\$&')}">`));
+    assert.notEqual(nonce, /script-src 'nonce-([^']+)'/.exec(b)?.[1]);
+    assert.match(a, /<title>Title<\/title>/);
+  });
+});
+
+describe('render: checklist write-back edits', () => {
+  const text = '# C\n\n## Phase\n- [ ] one\n- [x] two\n- [X] three\n';
+  it('toggles the marker at an offset, and refuses an offset that is not a marker', () => {
+    const offset = text.indexOf('[ ]');
+    assert.deepEqual(toggleTaskEdit(text, offset, true), { offset, length: 3, text: '[x]' });
+    assert.deepEqual(toggleTaskEdit(text, text.indexOf('[x]'), false), { offset: text.indexOf('[x]'), length: 3, text: '[ ]' });
+    assert.equal(toggleTaskEdit(text, offset, false)?.length, 0);
+    assert.equal(toggleTaskEdit(text, offset + 1, true), undefined);
+    assert.equal(toggleTaskEdit(text, text.length - 1, true), undefined);
+    assert.equal(toggleTaskEdit(text, -1, true), undefined);
+  });
+
+  it('unticks every ticked item', () => {
+    const edits = resetChecklistEdits(buildSopDocument(text));
+    assert.deepEqual(edits.map((e) => text.slice(e.offset, e.offset + e.length)), ['[x]', '[X]']);
+    assert.ok(edits.every((e) => e.text === '[ ]'));
+  });
+});
+
+describe('preview messages', () => {
+  it('accepts well-formed messages and rejects anything else', () => {
+    assert.equal(isWebviewMessage({ type: 'toggleTask', offset: 10, checked: true, version: 3 }), true);
+    assert.equal(isWebviewMessage({ type: 'toggleTask', offset: '10', checked: true, version: 3 }), false);
+    assert.equal(isWebviewMessage({ type: 'toggleTask', offset: -1, checked: true, version: 3 }), false);
+    assert.equal(isWebviewMessage({ type: 'openLink', href: 'javascript:alert(1)' }), false);
+    assert.equal(isWebviewMessage({ type: 'openLink', href: 'https://example.invalid' }), true);
+    assert.equal(isWebviewMessage({ type: 'revealLine', line: 0 }), false);
+    assert.equal(isWebviewMessage({ type: 'runCommand', command: 'x' }), false);
+    assert.equal(isWebviewMessage(null), false);
+    assert.equal(isHostMessage({ type: 'update', html: '<p>x</p>', version: 1, writeBack: true }), true);
+    assert.equal(isHostMessage({ type: 'update', html: 1, version: 1, writeBack: true }), false);
+    assert.equal(isHostMessage({ type: 'scrollToLine', line: 4 }), true);
+  });
+});
+
+describe('generated webview module', () => {
+  it('matches the webview source (run `node scripts/build.mjs` and commit when this fails)', async function () {
+    this.timeout(30000);
+    const expected = moduleSource(await bundleWebviewScript());
+    assert.equal(readFileSync(GENERATED_MODULE, 'utf8') === expected, true, `${GENERATED_MODULE} is stale`);
+  });
+});
