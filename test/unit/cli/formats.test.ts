@@ -1,0 +1,112 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { rules } from '../../../src/core/rules/index.js';
+import { wantsColor } from '../../../src/cli/io.js';
+import { BROKEN_SOP, CLEAN_SOP, cleanUpWorkspaces, sopkit, TODAY, WARNING_SOP, workspace } from './helpers.js';
+
+after(cleanUpWorkspaces);
+
+const files = { 'sops/open store.md': BROKEN_SOP, 'sops/billing.md': WARNING_SOP, 'sops/clean.md': CLEAN_SOP, 'sops/binary.md': Buffer.from([0, 1, 2]) };
+
+describe('sopkit lint --format json', () => {
+  it("is ESLint's result shape plus the SOP format", async () => {
+    const dir = workspace(files);
+    const run = await sopkit(dir, ['lint', 'sops', '--format', 'json', ...TODAY]);
+    assert.equal(run.code, 2, 'the binary file makes it an IO problem');
+    const results = JSON.parse(run.stdout);
+    assert.equal(results.length, 4);
+    const broken = results.find((r: { filePath: string }) => r.filePath === join(dir, 'sops/open store.md'));
+    assert.deepEqual(Object.keys(broken), ['filePath', 'format', 'formatSource', 'formatReason', 'messages', 'errorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount']);
+    assert.equal(broken.format, 'checklist');
+    assert.equal(broken.formatSource, 'frontmatter');
+    assert.deepEqual([broken.errorCount, broken.warningCount, broken.fixableErrorCount, broken.fixableWarningCount], [2, 1, 2, 1]);
+    assert.deepEqual(broken.messages[0], {
+      ruleId: 'required-section', severity: 2, message: "Missing section 'Scope' (expected after 'Purpose')",
+      line: 8, column: 1, endLine: 8, endColumn: 11, fixable: true,
+      url: 'https://github.com/sopkit/sopkit/blob/main/docs/rules/required-section.md',
+    });
+    assert.equal(broken.messages[2].severity, 1);
+    const clean = results.find((r: { filePath: string }) => r.filePath.endsWith('clean.md'));
+    assert.deepEqual(clean.messages, []);
+    assert.equal(clean.format, 'article');
+  });
+});
+
+describe('sopkit lint --format sarif', () => {
+  it('is valid against the official SARIF 2.1.0 JSON Schema, with rule metadata and help URIs', async () => {
+    const dir = workspace(files);
+    const run = await sopkit(dir, ['lint', 'sops', '-f', 'sarif', ...TODAY]);
+    const log = JSON.parse(run.stdout);
+    const schema = JSON.parse(readFileSync('node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', 'utf8'));
+    // The official schema has one pattern that is not valid in Unicode mode, hence unicodeRegExp: false.
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const valid: boolean = validate(log) as boolean;
+    assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const driver = log.runs[0].tool.driver;
+    assert.equal(driver.name, 'sopkit');
+    assert.deepEqual(driver.rules.map((r: { id: string }) => r.id), rules.map((r) => r.id));
+    const required = driver.rules.find((r: { id: string }) => r.id === 'required-section');
+    assert.equal(required.helpUri, 'https://github.com/sopkit/sopkit/blob/main/docs/rules/required-section.md');
+    assert.equal(required.defaultConfiguration.level, 'error');
+    assert.ok(required.shortDescription.text.length > 20);
+    const results = log.runs[0].results;
+    assert.equal(results.length, 4);
+    const first = results.find((r: { ruleId: string }) => r.ruleId === 'required-section');
+    assert.equal(driver.rules[first.ruleIndex].id, 'required-section');
+    assert.deepEqual(first.locations[0].physicalLocation.artifactLocation, { uri: 'sops/open%20store.md', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(first.locations[0].physicalLocation.region, { startLine: 8, startColumn: 1, endLine: 8, endColumn: 11 });
+    assert.equal(results.find((r: { ruleId: string }) => r.ruleId === 'placeholder').level, 'warning');
+    const notes = log.runs[0].invocations[0].toolExecutionNotifications;
+    assert.equal(log.runs[0].invocations[0].executionSuccessful, false);
+    assert.match(notes[0].message.text, /binary file/);
+  });
+
+  it('a mutated log fails the schema (the validation can fail)', async () => {
+    const dir = workspace({ 'a.md': BROKEN_SOP });
+    const log = JSON.parse((await sopkit(dir, ['lint', '-f', 'sarif', ...TODAY])).stdout);
+    log.runs[0].results[0].level = 'fatal';
+    const schema = JSON.parse(readFileSync('node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', 'utf8'));
+    assert.equal(new AjvDraft04({ strict: false, validateFormats: false, unicodeRegExp: false }).validate(schema, log), false);
+  });
+});
+
+describe('sopkit lint --format github', () => {
+  it('prints one workflow command per problem with escaped properties', async () => {
+    const dir = workspace({ 'sops/a,b.md': BROKEN_SOP, 'sops/w.md': WARNING_SOP });
+    const run = await sopkit(dir, ['lint', '-f', 'github', ...TODAY]);
+    const lines = run.stdout.trim().split('\n');
+    assert.equal(lines.length, 4);
+    assert.equal(lines[0], "::error file=sops/a%2Cb.md,line=8,col=1,endLine=8,endColumn=11,title=sopkit required-section::Missing section 'Scope' (expected after 'Purpose')");
+    assert.match(lines[2], /^::warning file=sops\/a%2Cb\.md,line=15,col=1,endLine=15,endColumn=\d+,title=sopkit checklist-item::'Switch on the tills' is a plain list item/);
+    assert.match(lines[3], /^::warning file=sops\/w\.md,line=13,col=46,.*title=sopkit placeholder::Unfilled placeholder 'TBD'/);
+  });
+});
+
+describe('sopkit lint --format stylish', () => {
+  it('groups problems by file, aligned, with a summary, and no colours off a terminal', async () => {
+    const dir = workspace({ 'sops/a.md': BROKEN_SOP, 'sops/w.md': WARNING_SOP });
+    const run = await sopkit(dir, ['lint', ...TODAY]);
+    assert.doesNotMatch(run.stdout, /\u001b\[/);
+    const lines = run.stdout.split('\n');
+    assert.equal(lines[0], 'sops/a.md  checklist (from front matter)');
+    assert.match(lines[1], /^ {2}8:1 {3}error {4}Missing section 'Scope' \(expected after 'Purpose'\) +required-section$/);
+    assert.match(lines[3], /^ {2}15:1 {2}warning {2}'Switch on the tills' is a plain list item/);
+    assert.equal(lines[5], 'sops/w.md  article (from front matter)');
+    assert.match(run.stdout, /✖ 4 problems \(2 errors, 2 warnings\) in 2 files\n {2}3 problems can be fixed with --fix\n$/);
+  });
+
+  it('uses colours on a terminal only, and never with NO_COLOR', async () => {
+    const dir = workspace({ 'a.md': BROKEN_SOP });
+    const run = await sopkit(dir, ['lint', ...TODAY], { color: true });
+    assert.match(run.stdout, /\u001b\[31merror {2}\u001b\[0m/);
+    assert.equal(wantsColor({ isTTY: true }, {}), true);
+    assert.equal(wantsColor({ isTTY: false }, {}), false);
+    assert.equal(wantsColor({ isTTY: true }, { NO_COLOR: '1' }), false);
+    assert.equal(wantsColor({ isTTY: false }, { FORCE_COLOR: '1' }), true);
+  });
+});

@@ -1,0 +1,153 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { BROKEN_SOP, CLEAN_SOP, cleanUpWorkspaces, sopkit, TODAY, WARNING_SOP, workspace } from './helpers.js';
+
+after(cleanUpWorkspaces);
+
+describe('sopkit lint: exit codes', () => {
+  it('exits 0 when there are no problems and says so', async () => {
+    const dir = workspace({ 'sops/billing.md': CLEAN_SOP });
+    const run = await sopkit(dir, ['lint', ...TODAY]);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.stdout, '✔ 1 SOP checked, no problems\n');
+  });
+
+  it('exits 0 with warnings only, 1 with errors', async () => {
+    const dir = workspace({ 'w.md': WARNING_SOP, 'b.md': BROKEN_SOP });
+    assert.equal((await sopkit(dir, ['lint', 'w.md', ...TODAY])).code, 0);
+    assert.equal((await sopkit(dir, ['lint', 'b.md', ...TODAY])).code, 1);
+  });
+
+  it('--max-warnings turns too many warnings into exit 1', async () => {
+    const dir = workspace({ 'w.md': WARNING_SOP, 'w2.md': WARNING_SOP });
+    assert.equal((await sopkit(dir, ['lint', '--max-warnings', '2', ...TODAY])).code, 0);
+    const over = await sopkit(dir, ['lint', '--max-warnings', '1', ...TODAY]);
+    assert.equal(over.code, 1);
+    assert.match(over.stderr, /2 warnings, more than --max-warnings 1/);
+    assert.equal((await sopkit(dir, ['lint', '--max-warnings', 'many'])).code, 2);
+  });
+
+  it('--quiet shows errors only', async () => {
+    const dir = workspace({ 'b.md': BROKEN_SOP, 'w.md': WARNING_SOP });
+    const run = await sopkit(dir, ['lint', '--quiet', ...TODAY]);
+    assert.equal(run.code, 1);
+    assert.doesNotMatch(run.stdout, /warning|w\.md/);
+    assert.match(run.stdout, /b\.md/);
+    assert.match(run.stdout, /✖ 2 problems \(2 errors\) in 2 files/);
+    const json = JSON.parse((await sopkit(dir, ['lint', '-q', '-f', 'json', ...TODAY])).stdout);
+    assert.ok(json.every((r: { messages: { severity: number }[] }) => r.messages.every((m) => m.severity === 2)));
+  });
+
+  it('exits 2 for usage errors: unknown format, bad date, a glob that matches nothing, nothing to lint', async () => {
+    const dir = workspace({ 'a.md': CLEAN_SOP, 'empty/.keep': '' });
+    const format = await sopkit(dir, ['lint', '--format', 'xml']);
+    assert.equal(format.code, 2);
+    assert.match(format.stderr, /xml.*Allowed choices are stylish, json, sarif, github/);
+    const today = await sopkit(dir, ['lint', '--today', '2026-02-30']);
+    assert.equal(today.code, 2);
+    assert.match(today.stderr, /--today must be a real date written YYYY-MM-DD; got '2026-02-30'/);
+    const glob = await sopkit(dir, ['lint', 'docs/**/*.md', 'a.md', ...TODAY]);
+    assert.equal(glob.code, 2);
+    assert.match(glob.stderr, /no files match 'docs\/\*\*\/\*\.md'/);
+    const empty = await sopkit(dir, ['lint', 'empty']);
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /no Markdown files to lint in empty/);
+    assert.equal((await sopkit(dir, ['lint', '--no-such-flag'])).code, 2);
+    assert.equal((await sopkit(dir, [])).code, 2, 'no command: help on stderr, usage error');
+    assert.equal((await sopkit(dir, ['--version'])).code, 0);
+  });
+});
+
+describe('sopkit lint: files it cannot lint', () => {
+  it('reports a missing path, a binary file, UTF-16 and invalid UTF-8 in one line each and lints the rest', async () => {
+    const dir = workspace({
+      'good.md': CLEAN_SOP,
+      'image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+      'latin1.md': Buffer.from('# Caf\xe9 opening\n', 'latin1'),
+      'utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Title\n', 'utf16le')]),
+    });
+    symlinkSync(join(dir, 'nowhere.md'), join(dir, 'dangling.md'));
+    const run = await sopkit(dir, ['lint', '.', 'missing.md', 'dangling.md', ...TODAY]);
+    assert.equal(run.code, 2);
+    const lines = run.stderr.trim().split('\n');
+    assert.deepEqual(lines, [
+      "sopkit: dangling.md: skipped, cannot be read (it does not exist)",
+      'sopkit: image.md: skipped, it is a binary file (NUL byte at offset 4), not Markdown text',
+      'sopkit: latin1.md: skipped, it is not valid UTF-8 text; save it as UTF-8',
+      'sopkit: missing.md: skipped, cannot be read (it does not exist)',
+      'sopkit: utf16.md: skipped, it is UTF-16 text; save it as UTF-8',
+    ]);
+    assert.match(run.stdout, /✔ 1 SOP checked, no problems/);
+    const json = JSON.parse((await sopkit(dir, ['lint', '-f', 'json', ...TODAY])).stdout);
+    const image = json.find((r: { filePath: string }) => r.filePath.endsWith('image.md'));
+    assert.deepEqual(image.messages[0].fatal, true);
+    assert.match(image.messages[0].message, /^Skipped: it is a binary file/);
+  });
+});
+
+describe('sopkit lint: which files', () => {
+  it('expands folders to Markdown files, respects .gitignore and config ignore, skips node_modules', async () => {
+    const dir = workspace({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': 'build/\n',
+      '.sopkit.yaml': 'ignore:\n  - "drafts/"\n',
+      'sops/a.md': CLEAN_SOP,
+      'sops/b.markdown': CLEAN_SOP,
+      'sops/notes.txt': 'not markdown',
+      'sops/drafts/c.md': BROKEN_SOP,
+      'build/d.md': BROKEN_SOP,
+      'node_modules/pkg/readme.md': BROKEN_SOP,
+    });
+    const run = await sopkit(dir, ['lint', '-f', 'json', ...TODAY]);
+    const files = JSON.parse(run.stdout).map((r: { filePath: string }) => r.filePath.slice(dir.length + 1));
+    assert.deepEqual(files, ['sops/a.md', 'sops/b.markdown']);
+    const noGitignore = JSON.parse((await sopkit(dir, ['lint', '--no-gitignore', '-f', 'json', ...TODAY])).stdout);
+    assert.deepEqual(noGitignore.map((r: { filePath: string }) => r.filePath.slice(dir.length + 1)), ['build/d.md', 'sops/a.md', 'sops/b.markdown']);
+    const glob = JSON.parse((await sopkit(dir, ['lint', 'sops/*.md', '-f', 'json', ...TODAY])).stdout);
+    assert.deepEqual(glob.map((r: { filePath: string }) => r.filePath.slice(dir.length + 1)), ['sops/a.md']);
+  });
+});
+
+describe('sopkit lint: configuration', () => {
+  it('applies the nearest config: severities, overrides by glob and --config', async () => {
+    const dir = workspace({
+      '.sopkit.yaml': 'rules:\n  placeholder: error\noverrides:\n  - files: "legacy/**"\n    rules: { placeholder: off }\n',
+      'w.md': WARNING_SOP,
+      'legacy/w.md': WARNING_SOP,
+      'ci.yaml': 'rules: { placeholder: info }\n',
+    });
+    const run = JSON.parse((await sopkit(dir, ['lint', '-f', 'json', ...TODAY])).stdout);
+    assert.deepEqual(run.map((r: { messages: { ruleId: string; severity: number }[] }) => r.messages.map((m) => `${m.ruleId}:${m.severity}`)), [[], ['placeholder:2']]);
+    const explicit = await sopkit(dir, ['lint', 'w.md', '--config', 'ci.yaml', ...TODAY]);
+    assert.equal(explicit.code, 0);
+    assert.match(explicit.stdout, /info\s+Unfilled placeholder 'TBD'/);
+  });
+
+  it('a broken config stops the run with exit 2 and names the file, line and problem', async () => {
+    const dir = workspace({ '.sopkit.yaml': 'rules:\n  placeholder: error\n  no-such-rule: warning\n', 'a.md': CLEAN_SOP });
+    const run = await sopkit(dir, ['lint', ...TODAY]);
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, `sopkit: the configuration has a problem; nothing was linted.\n  ${join(dir, '.sopkit.yaml')}:3:3: Unknown rule 'no-such-rule' in rules; known rules: ${run.stderr.split('known rules: ')[1].trim()}\n`);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+    const yaml = await sopkit(workspace({ '.sopkit.yml': 'rules: [unclosed\n', 'a.md': CLEAN_SOP }), ['lint']);
+    assert.equal(yaml.code, 2);
+    assert.match(yaml.stderr, /\.sopkit\.yml:\d+:\d+: Not valid YAML/);
+  });
+
+  it('a team schema that $refs an address is refused with exit 2', async () => {
+    const dir = workspace({ '.sopkit.yaml': 'schema: team.json\n', 'team.json': '{ "$ref": "http://example.org/sop.json" }', 'a.md': CLEAN_SOP });
+    const run = await sopkit(dir, ['lint']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /team\.json:1:11: \$ref 'http:\/\/example\.org\/sop\.json' points to an address; sopkit never downloads schemas/);
+  });
+
+  it('--today is the clock of the review rules', async () => {
+    const dir = workspace({ 'a.md': CLEAN_SOP });
+    assert.equal((await sopkit(dir, ['lint', '--today', '2027-05-31'])).stdout, '✔ 1 SOP checked, no problems\n');
+    const late = await sopkit(dir, ['lint', '--today', '2027-06-02']);
+    assert.match(late.stdout, /review-overdue/);
+    assert.equal(readFileSync(join(dir, 'a.md'), 'utf8'), CLEAN_SOP);
+  });
+});
