@@ -136,7 +136,7 @@ export function parseTemplateSource(fileName: string, text: string): TemplateSou
   const { frontMatter, body } = splitFrontMatter(text);
   let data: Record<string, unknown> = {};
   if (frontMatter !== undefined) {
-    const doc = parseDocument(frontMatter);
+    const doc = parseDocument(frontMatter, { logLevel: 'silent' });
     if (doc.errors.length) throw new TemplateError(`Template file '${base}': its front matter is not valid YAML (${doc.errors[0].message.split('\n')[0]}). Quote values that contain {{placeholders}}.`);
     const js = doc.toJS();
     if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
@@ -280,7 +280,9 @@ export function escapeMarkdown(text: string, atLineStart = false): string {
   let escaped = text.replace(/\s+/g, ' ').trim()
     .replace(/[\\`*_[\]<|~]/g, '\\$&')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
-    .replace(/\{\{/g, '\\{\\{');
+    .replace(/\{\{/g, '\\{\\{')
+    // GFM turns bare URLs into links; an answer should stay plain text.
+    .replace(/:\/\//g, '\\://').replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
   if (atLineStart) escaped = escaped.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+=#>])/, '\\$1');
   return escaped;
 }
