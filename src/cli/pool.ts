@@ -32,12 +32,12 @@ export function plannedThreads(jobs: LintJob[], requested: number | 'auto'): num
   return Math.max(0, Math.min(availableParallelism(), 8));
 }
 
-export async function lintAll(jobs: LintJob[], init: WorkerInit, requested: number | 'auto'): Promise<LintOutcome[]> {
+export async function lintAll(jobs: LintJob[], init: WorkerInit, requested: number | 'auto'): Promise<{ outcomes: LintOutcome[]; threads: number }> {
   const outcomes: LintOutcome[] = new Array(jobs.length);
   const threads = plannedThreads(jobs, requested);
   if (threads === 0) {
     for (const job of jobs) outcomes[job.index] = lintText(job.text, init.optionsTable[job.optionsId], init.fix);
-    return outcomes;
+    return { outcomes, threads };
   }
   const batchSize = Math.max(1, Math.min(50, Math.ceil(jobs.length / (threads * 8))));
   let next = 0;
@@ -64,5 +64,5 @@ export async function lintAll(jobs: LintJob[], init: WorkerInit, requested: numb
     worker.on('exit', (code) => (inFlight ? fail(new Error(`a lint worker stopped unexpectedly (exit code ${code})`)) : done()));
     feed();
   })));
-  return outcomes;
+  return { outcomes, threads };
 }

@@ -127,7 +127,8 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
     jobs.push({ index: jobs.length, text: read.text, optionsId: optionsIds[i] });
   });
 
-  const linted = await lintAll(jobs, { optionsTable, fix: !!opts.fix }, concurrency);
+  const { outcomes: linted, threads } = await lintAll(jobs, { optionsTable, fix: !!opts.fix }, concurrency);
+  if (io.verbose) io.stderr(`sopkit: linted ${jobs.length} file(s) ${threads ? `on ${threads} worker threads` : 'in the main thread'}\n`);
   let fixedFiles = 0;
   await Promise.all(linted.map(async (outcome, j) => {
     const i = jobFile[j];
