@@ -50,8 +50,18 @@ export function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
 }
 
+/** Local images become data: URLs, the way the CLI embeds them in a standalone file. */
+export function dataUrlResolver(src: string): string | undefined {
+  if (!/\.png$/i.test(src) || src.includes('..')) return undefined;
+  try {
+    return `data:image/png;base64,${readFileSync(join(FIXTURES, src)).toString('base64')}`;
+  } catch {
+    return undefined;
+  }
+}
+
 export function renderFixture(name: string): string {
-  return renderStandaloneHtml(fixture(name), { today: TODAY });
+  return renderStandaloneHtml(fixture(name), { today: TODAY, resolveImage: dataUrlResolver });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

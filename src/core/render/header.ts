@@ -101,9 +101,9 @@ export function lintSummary(messages: LintMessage[] | undefined): Element | unde
   return h('section.sop-lint', { ariaLabel: 'Problems' }, [
     h('details.sop-lint-details', { open: errors > 0 }, [
       h('summary', [
-        h('span.sop-badge.sop-badge-error', plural(errors, 'error')),
+        h(`span.sop-badge.${errors ? 'sop-badge-error' : 'sop-badge-none'}`, plural(errors, 'error')),
         ' ',
-        h('span.sop-badge.sop-badge-warning', plural(warnings, 'warning')),
+        h(`span.sop-badge.${warnings ? 'sop-badge-warning' : 'sop-badge-none'}`, plural(warnings, 'warning')),
         infos ? h('span.sop-badge.sop-badge-info', plural(infos, 'note')) : '',
         h('span.sop-visually-hidden', ` (${counts.join(', ')})`),
       ]),

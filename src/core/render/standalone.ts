@@ -7,6 +7,7 @@ import type { LintMessage } from '../types.js';
 import { buildSopDocument } from '../model.js';
 import { lintDocument } from '../lint.js';
 import { renderSopBody } from './view.js';
+import type { ImageResolver } from './markdown.js';
 import { PREVIEW_CSS } from './styles.js';
 import { WEBVIEW_SCRIPT } from './webview-script.generated.js';
 
@@ -17,6 +18,8 @@ export interface StandaloneOptions {
   lint?: LintMessage[];
   /** YYYY-MM-DD clock for review dates; today when omitted. */
   today?: string;
+  /** Maps a local image path to a URL to embed (the CLI passes data: URLs); kept as written when omitted. */
+  resolveImage?: ImageResolver;
 }
 
 /** 128 random bits, base64: a fresh nonce for each file. */
@@ -47,7 +50,7 @@ export function standaloneCsp(nonce: string): string {
 export function renderStandaloneHtml(text: string, options: StandaloneOptions = {}): string {
   const doc = buildSopDocument(text);
   const lint = options.lint ?? lintDocument(doc, { today: options.today });
-  const body = renderSopBody(doc, { lint, today: options.today });
+  const body = renderSopBody(doc, { lint, today: options.today, resolveImage: options.resolveImage });
   const title = options.title ?? doc.title?.text ?? 'SOP';
   const nonce = createNonce();
   // The bundle is inlined; "</script" cannot occur in it (the generator checks), so it cannot end the element early.

@@ -55,6 +55,8 @@ button { font: inherit; }
 .sop-badge-warning { color: var(--sop-warning); }
 .sop-badge-info { color: var(--sop-info); margin-left: 0.3rem; }
 .sop-badge-ok { color: var(--sop-ok); }
+.sop-badge-none { color: var(--sop-muted); }
+mark.sop-dangling { background: none; color: var(--sop-error); font-weight: 600; text-decoration: underline wavy var(--sop-error); }
 .sop-status { text-transform: capitalize; }
 .sop-status-draft, .sop-status-review { color: var(--sop-warning); }
 .sop-status-approved { color: var(--sop-ok); }

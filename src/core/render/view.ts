@@ -13,6 +13,7 @@ import { faqPieces, faqToolbar } from './views/faq.js';
 import { guidePieces } from './views/guide.js';
 import { workflowHead } from './views/workflow.js';
 import { revisionTablePieces } from './views/article.js';
+import { markDanglingReferences } from './views/dangling.js';
 
 
 export interface RenderOptions {
@@ -48,6 +49,7 @@ export function renderSopTree(doc: SopDocument, options: RenderOptions = {}): El
   pieces = revisionTablePieces(doc, blocks, pieces);
   let content = piecesToHast(pieces, options.resolveImage);
   activateTaskCheckboxes(content, doc.checklist);
+  markDanglingReferences(doc, content);
   content = sectionize(content);
   if (doc.format === 'checklist') content = decorateChecklist(doc, content);
   const summary = lintSummary(options.lint);
