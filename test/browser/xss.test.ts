@@ -94,22 +94,21 @@ describe('hostile documents execute nothing', function () {
       page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url()); });
       await page.waitForLoadState('load');
       // Give handlers every chance: toggle details, hover, focus inputs, click safe links and guided buttons.
-      await page.evaluate(() => {
+      await page.evaluate(`(() => {
         for (const d of document.querySelectorAll('details')) d.open = !d.open;
-        for (const el of document.querySelectorAll<HTMLElement>('.sop-body *')) el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
-        for (const input of document.querySelectorAll<HTMLInputElement>('input')) input.focus();
-        for (const a of document.querySelectorAll<HTMLAnchorElement>('a')) {
-          const href = a.getAttribute('href') ?? '';
-          if (!/^https?:/i.test(href)) a.click();
+        for (const el of document.querySelectorAll('.sop-body *')) el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+        for (const input of document.querySelectorAll('input')) input.focus();
+        for (const a of document.querySelectorAll('a')) {
+          if (!/^https?:/i.test(a.getAttribute('href') ?? '')) a.click();
         }
-      });
+      })()`);
       for (let i = 0; i < 5; i++) {
         const choice = page.locator('.sop-guided-choice').first();
         if (await choice.count() === 0) break;
         await choice.click();
       }
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
-      assert.deepEqual(await page.evaluate(() => (window as unknown as { __pwned?: string[] }).__pwned ?? []), []);
+      await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))');
+      assert.deepEqual(await page.evaluate('window.__pwned ?? []'), []);
       assert.deepEqual(problems.filter((p) => p.startsWith('dialog') || p.startsWith('page error')), []);
       // Nothing was sanitized so loosely that the CSP had to step in.
       assert.deepEqual(problems.filter((p) => /Content Security Policy/i.test(p)), []);
@@ -128,7 +127,7 @@ describe('hostile documents execute nothing', function () {
     const html = renderStandaloneHtml('# Title\n\nText\n', { today: TODAY });
     const nonce = /script-src 'nonce-([^']+)'/.exec(html)![1];
     const { page } = await browser.open(html.replace('</main>', `</main><script nonce="${nonce}">${flag('control')}</script>`));
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { __pwned?: string[] }).__pwned ?? []), ['control']);
+    assert.deepEqual(await page.evaluate('window.__pwned ?? []'), ['control']);
   });
 
   it('the CSP itself blocks a script that got past the renderer (defence in depth)', async () => {
@@ -136,7 +135,7 @@ describe('hostile documents execute nothing', function () {
       .replace('</main>', `</main><script>${flag('injected')}</script><img src=x onerror="${flag('injected-handler')}">`);
     const { page, problems } = await browser.open(html);
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { __pwned?: string[] }).__pwned ?? []), []);
+    assert.deepEqual(await page.evaluate('window.__pwned ?? []'), []);
     assert.ok(problems.some((p) => /Content Security Policy/i.test(p)), 'Chromium reported the blocked script');
   });
 });
