@@ -1,7 +1,11 @@
 /**
  * Live diagnostics: lints an SOP when it opens and, debounced, as it is edited. A lint whose
  * document changed or closed meanwhile is dropped (never published), so what the Problems panel
- * shows always belongs to the text on screen; closing a document clears its diagnostics.
+ * shows always belongs to the text on screen.
+ *
+ * "Closed" means the last editor tab showing the document closed: VS Code keeps the document
+ * itself alive for a while after that (onDidCloseTextDocument may come minutes later), so tabs are
+ * watched too; a document whose tabs all closed is not linted again until it is shown or reopened.
  */
 import * as vscode from 'vscode';
 import { lint } from '../core/lint.js';
@@ -24,6 +28,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly snapshots = new Map<string, LintSnapshot>();
   private readonly tooLargeNoticed = new Set<string>();
+  /** Documents whose last tab closed while the document itself stayed loaded. */
+  private readonly tabClosed = new Set<string>();
   private readonly linted = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were published or cleared (status bar). */
   readonly onDidLint = this.linted.event;
@@ -31,9 +37,10 @@ export class DiagnosticsController implements vscode.Disposable {
 
   constructor(private readonly files: SopFileMatcher, private readonly config: ConfigService) {
     this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((d) => this.lintSoon(d, 0)),
+      vscode.workspace.onDidOpenTextDocument((d) => { this.tabClosed.delete(d.uri.toString()); this.lintSoon(d, 0); }),
       vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) this.lintSoon(e.document); }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => { this.tabClosed.delete(d.uri.toString()); this.forget(d.uri); }),
+      vscode.window.tabGroups.onDidChangeTabs((e) => this.tabsChanged(e)),
       config.onDidChange(() => this.relintOpenDocuments()),
       files.onDidChange(() => this.relintOpenDocuments()),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sopkit')) this.relintOpenDocuments(); }),
@@ -55,9 +62,31 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.lintSoon(document, 0);
   }
 
+  private tabsChanged(event: vscode.TabChangeEvent): void {
+    const shown = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map(tabUri).filter((u) => u !== undefined));
+    for (const tab of event.closed) {
+      const uri = tabUri(tab);
+      if (!uri || shown.has(uri)) continue;
+      this.tabClosed.add(uri);
+      this.forget(vscode.Uri.parse(uri));
+    }
+    for (const tab of event.opened) {
+      const uri = tabUri(tab);
+      if (!uri || !this.tabClosed.delete(uri)) continue;
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      if (document) this.lintSoon(document, 0);
+    }
+  }
+
+  /** False once every tab showing the document closed (until it is shown again). */
+  isLive(uri: vscode.Uri): boolean {
+    return !this.tabClosed.has(uri.toString());
+  }
+
   /** Schedules a lint; a newer request for the same document replaces an older one. */
   lintSoon(document: vscode.TextDocument, delay?: number): void {
     const key = document.uri.toString();
+    if (this.tabClosed.has(key)) return;
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     const settings = this.settings();
@@ -85,6 +114,7 @@ export class DiagnosticsController implements vscode.Disposable {
       return undefined;
     }
     const result = lint(text, config.options);
+    if (this.tabClosed.has(key)) return undefined; // its editor closed while the config was read
     const snapshot: LintSnapshot = { version, text, options: config.options, result };
     this.snapshots.set(key, snapshot);
     this.collection.set(document.uri, result.messages.map(toDiagnostic));
@@ -134,4 +164,11 @@ export class DiagnosticsController implements vscode.Disposable {
     this.timers.clear();
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+function tabUri(tab: vscode.Tab): string | undefined {
+  const input = tab.input;
+  if (input instanceof vscode.TabInputText) return input.uri.toString();
+  if (input instanceof vscode.TabInputTextDiff) return input.modified.toString();
+  return undefined;
 }

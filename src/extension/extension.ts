@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { SopCodeActionProvider } from './codeActions.js';
 import { registerFixAll } from './commands/fixAll.js';
 import { registerLintWorkspace } from './commands/lintWorkspace.js';
+import { registerNewFromTemplate } from './commands/newFromTemplate.js';
+import { registerNewSop } from './commands/newSop.js';
 import { ConfigService } from './config.js';
 import { DiagnosticsController } from './diagnostics.js';
 import { COMPLETION_TRIGGERS, SopCompletionProvider } from './language/completion.js';
@@ -15,6 +17,7 @@ import { SopHoverProvider } from './language/hover.js';
 import { forgetModel } from './language/model.js';
 import { SopSymbolProvider } from './language/symbols.js';
 import { createLog } from './log.js';
+import { registerPreview } from './preview/index.js';
 import { SopFileMatcher } from './sopFiles.js';
 import { SopStatusBar } from './statusBar.js';
 
@@ -48,7 +51,10 @@ export function activate(context: vscode.ExtensionContext): SopkitApi {
   context.subscriptions.push(
     registerFixAll(diagnostics),
     registerLintWorkspace(files, config, diagnostics),
+    registerNewSop(),
+    registerNewFromTemplate(config),
   );
+  registerPreview(context, { diagnostics, files });
 
   const activationMs = performance.now() - started;
   log.info(`sopkit activated in ${activationMs.toFixed(1)} ms`);

@@ -1,6 +1,6 @@
 // Shared helpers for the integration tests: they run in a real extension host, so they wait on
 // real events (diagnostics changing) rather than sleeping a fixed time.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -51,6 +51,20 @@ export function waitForDiagnostics(
     const cleanup = () => { clearTimeout(timer); subscription.dispose(); };
     check();
   });
+}
+
+/** Lints the document now through the extension's API and returns its published diagnostics. */
+export async function lintNow(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+  const api = vscode.extensions.getExtension<{ lintDocument(uri: vscode.Uri): Promise<string[] | undefined> }>(EXTENSION_ID)!.exports;
+  const ids = await api.lintDocument(uri);
+  if (ids === undefined) throw new Error(`${uri.path} was not linted: sopkit does not treat it as an SOP`);
+  return sopkitDiagnostics(uri);
+}
+
+/** A line for the test output (mocha's log file when the runner tails one, else the console). */
+export function report(line: string): void {
+  console.log(line);
+  if (process.env.SOPKIT_TEST_LOG) appendFileSync(process.env.SOPKIT_TEST_LOG, `${line}\n`);
 }
 
 export function ruleIds(diagnostics: vscode.Diagnostic[]): string[] {

@@ -9,6 +9,14 @@ import { format } from 'node:util';
 
 const testModules: Array<() => Promise<unknown>> = [
   () => import('./smoke.test.js'),
+  () => import('./activation.test.js'),
+  () => import('./diagnostics.test.js'),
+  () => import('./quickfix.test.js'),
+  () => import('./language.test.js'),
+  () => import('./workspace.test.js'),
+  () => import('./authoring.test.js'),
+  // Last: asserts the extension host log holds no sopkit errors after everything above.
+  () => import('./zz-host-log.test.js'),
 ];
 
 export async function run(): Promise<void> {

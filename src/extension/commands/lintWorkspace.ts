@@ -36,7 +36,7 @@ export function registerLintWorkspace(files: SopFileMatcher, config: ConfigServi
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / candidates.length });
         try {
           const document = open.get(uri.toString());
-          if (document) {
+          if (document && diagnostics.isLive(uri)) {
             const snapshot = await diagnostics.lintNow(document);
             if (snapshot) { summary.files++; summary.problems += snapshot.result.messages.length; }
             continue;
@@ -49,7 +49,7 @@ export function registerLintWorkspace(files: SopFileMatcher, config: ConfigServi
           if (fileConfig.ignored) continue;
           const result = lint(text, fileConfig.options);
           // A document opened meanwhile is linted live from its editor text; do not overwrite that.
-          if (token.isCancellationRequested || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) continue;
+          if (token.isCancellationRequested || (diagnostics.isLive(uri) && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()))) continue;
           diagnostics.collection.set(uri, result.messages.map(toDiagnostic));
           summary.files++;
           summary.problems += result.messages.length;

@@ -23,7 +23,15 @@ export class SopCompletionProvider implements vscode.CompletionItemProvider {
     const before = lineText.slice(0, position.character);
     const fm = model.frontMatter.range;
     const inFrontMatter = fm ? position.line + 1 > fm.start.line && position.line + 1 < fm.end.line : false;
-    if (inFrontMatter) return this.frontMatterItems(model.frontMatter.keys.map((k) => k.key), before, position);
+    if (inFrontMatter) {
+      // Keys are read off the lines, not the parsed YAML: while a key is being typed the YAML is broken.
+      const present: string[] = [];
+      for (let line = fm!.start.line; line < fm!.end.line - 1 && line < document.lineCount; line++) {
+        const key = /^([A-Za-z_][\w-]*)[ \t]*:/.exec(document.lineAt(line).text);
+        if (key && line !== position.line) present.push(key[1]);
+      }
+      return this.frontMatterItems(present, before, position);
+    }
     if (fm && position.line + 1 <= fm.end.line) return undefined;
     const heading = /^(#{1,6})[ \t]+([^#]*)$/.exec(before);
     if (heading) return this.sectionItems(document, model, position, heading[2].length);

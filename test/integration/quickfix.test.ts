@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, fixtureUri, ruleIds, waitForDiagnostics } from './helpers.js';
+
+async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+}
+
+/** The fixture as saved: exactly its two missing sections (earlier tests' edits are reverted). */
+const pristine = (d: vscode.Diagnostic[]) => ruleIds(d).join() === 'required-section,required-section';
+
+describe('quick fixes', () => {
+  before(activateExtension);
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAllEditors();
+  });
+
+  it('inserts a missing section at its canonical place and its diagnostic disappears', async () => {
+    const uri = fixtureUri('sops', 'missing-sections.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    const diagnostics = await waitForDiagnostics(uri, pristine);
+    const references = diagnostics.find((d) => d.message.startsWith("Missing section 'References'"))!;
+    const actions = await codeActionsAt(uri, references.range, vscode.CodeActionKind.QuickFix.value);
+    const insert = actions.find((a) => a.title === "Insert 'References' section");
+    assert.ok(insert?.edit, `no "Insert 'References' section" action among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(actions.some((a) => a.title === 'Disable required-section for this line'));
+    assert.ok(await vscode.workspace.applyEdit(insert.edit));
+    const after = await waitForDiagnostics(uri, (d) => !d.some((x) => x.message.startsWith("Missing section 'References'")));
+    assert.ok(after.some((d) => d.message.startsWith("Missing section 'Revision History'")), 'the other missing section is still reported');
+    const text = editor.document.getText();
+    const procedure = text.indexOf('## Procedure');
+    const inserted = text.indexOf('## References');
+    assert.ok(inserted > procedure, 'References was not inserted after the Procedure section');
+  });
+
+  it('"sopkit: Fix all" applies every safe fix', async () => {
+    const uri = fixtureUri('sops', 'missing-sections.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    await waitForDiagnostics(uri, pristine);
+    const applied = await vscode.commands.executeCommand<number>('sopkit.fixAll');
+    assert.ok(applied >= 2, `expected at least 2 fixes, got ${applied}`);
+    await waitForDiagnostics(uri, (d) => !ruleIds(d).includes('required-section'));
+    assert.match(editor.document.getText(), /## References[\s\S]*## Revision History/);
+  });
+
+  it('offers source.fixAll.sopkit for fix-on-save', async () => {
+    const uri = fixtureUri('sops', 'missing-sections.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    await waitForDiagnostics(uri, pristine);
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const actions = await codeActionsAt(uri, whole, 'source.fixAll.sopkit');
+    assert.equal(actions.length, 1, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(actions[0].kind?.value, 'source.fixAll.sopkit');
+    assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
+    await waitForDiagnostics(uri, (d) => !ruleIds(d).includes('required-section'));
+  });
+
+  it('"Disable … for this line" silences that rule on that line only', async () => {
+    const uri = fixtureUri('sops', 'missing-sections.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    const diagnostics = await waitForDiagnostics(uri, pristine);
+    const actions = await codeActionsAt(uri, diagnostics[0].range, vscode.CodeActionKind.QuickFix.value);
+    const disable = actions.find((a) => a.title === 'Disable required-section for this line')!;
+    assert.ok(await vscode.workspace.applyEdit(disable.edit!));
+    assert.match(editor.document.getText(), /<!-- sopkit-disable-next-line required-section -->\r?\n## Procedure/);
+    await waitForDiagnostics(uri, (d) => !ruleIds(d).includes('required-section'));
+  });
+});

@@ -1,0 +1,102 @@
+// The SOP preview in a real VS Code (code-server's workbench in Debian Chromium), used the way a
+// person uses it: open an SOP, run "sopkit: Open Preview to the Side", type in the editor and see
+// the preview change in place, tick a box in the preview and see `- [x]` appear in the document.
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchBrowser, startCodeServer, workbenchUrl } from '../../../scripts/vscode-harness.mjs';
+
+const repo = resolve(import.meta.dirname, '../../..');
+const screenshots = join(repo, 'test-output/screenshots');
+const FILE = 'opening.sop.md';
+
+/** The frame that holds the preview page (webviews are nested iframes in the workbench). */
+async function previewFrame(page, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      try {
+        if (await frame.evaluate(() => !!document.getElementById('sop-root'))) return frame;
+      } catch { /* frame navigating or detached */ }
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the preview webview did not appear');
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The document text as the editor model holds it, read back through the file on disk after saving. */
+function fileText(workspace) {
+  return readFileSync(join(workspace, 'sops', FILE), 'utf8');
+}
+
+describe('preview in a real VS Code', function () {
+  this.timeout(180_000);
+  let server; let browser; let page; let scratch; let workspace;
+
+  before(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'sopkit-preview-ui-'));
+    workspace = join(scratch, 'workspace');
+    mkdirSync(join(workspace, 'sops'), { recursive: true });
+    cpSync(join(repo, 'test/browser/fixtures/checklist.md'), join(workspace, 'sops', FILE));
+    server = await startCodeServer({ settings: { 'files.autoSave': 'off', 'workbench.editor.enablePreview': false } });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+    page = await context.newPage();
+    await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: repo }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 }).catch(() => {});
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('opens beside the SOP, patches in place as you type, and writes ticks back', async () => {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill(FILE);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: FILE }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines').first().waitFor();
+
+    await runCommand(page, 'sopkit: Open Preview to the Side');
+    let frame = await previewFrame(page);
+    await frame.locator('h1.sop-title', { hasText: 'Store opening checklist' }).waitFor();
+    assert.equal(await frame.locator('section.sop-phase').count(), 3);
+    assert.equal(await frame.locator('meta[http-equiv="Content-Security-Policy"]').count(), 1);
+    await page.screenshot({ path: join(screenshots, 'vscode-preview.png') });
+
+    // Type in the editor: the page is patched, not reloaded (a marker on its window survives).
+    await frame.evaluate(() => { window.__sopkitMarker = 'kept'; });
+    const editor = page.locator('.monaco-editor .view-lines').first();
+    await editor.click();
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(':20');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' twice');
+    await frame.locator('.sop-task-item', { hasText: 'Count the till float twice' }).waitFor({ timeout: 15_000 });
+    assert.equal(await frame.evaluate(() => window.__sopkitMarker), 'kept');
+
+    // Tick that box in the preview: the document gets `- [x]`.
+    await frame.getByRole('checkbox', { name: 'Count the till float twice' }).check();
+    await page.locator('.monaco-editor .view-line', { hasText: /\[x\]\s+Count the till float twice/ }).waitFor({ timeout: 15_000 });
+    frame = await previewFrame(page);
+    assert.equal(await frame.locator('[data-progress-group="all"] .sop-progress-label').innerText(), '3 of 7 done');
+    await page.keyboard.press('Control+S');
+    await page.waitForFunction(() => !document.querySelector('.tab.dirty'), null, { timeout: 10_000 }).catch(() => {});
+    assert.match(fileText(workspace), /- \[x\] Count the till float twice/);
+    await page.screenshot({ path: join(screenshots, 'vscode-preview-ticked.png') });
+  });
+});
