@@ -31,8 +31,9 @@ export function placementFor(doc: SopDocument, sectionId: string, team?: TeamSch
   const orderOf = (id: string) => catalogue.find((s) => s.id === id)?.order ?? 1000;
   const target = orderOf(sectionId);
   const present = recognised(doc);
-  const depth = present.length ? mostCommon(present.map((s) => s.heading.depth)) : 2;
-  const peers = present.filter((s) => s.heading.depth <= depth);
+  const headings = present.filter((s) => s.kind !== 'label');
+  const depth = headings.length ? mostCommon(headings.map((s) => s.heading.depth)) : 2;
+  const peers = present.filter((s) => s.heading.depth <= depth || (s.kind === 'label' && headings.length === 0));
   const before = peers.filter((s) => Math.min(...s.canonical.map(orderOf)) < target);
   const after = peers.filter((s) => Math.min(...s.canonical.map(orderOf)) > target);
   if (before.length) {

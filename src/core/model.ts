@@ -77,40 +77,80 @@ export function buildFromTree(text: string, tree: Root, options: BuildOptions = 
   return doc;
 }
 
+interface Boundary { index: number; depth: number; text: string; start: number; end: number; label: boolean; includeSelf: boolean }
+
+/**
+ * A paragraph that opens with a section name used as a label — "**Purpose:** Ensure…" or a line
+ * "Scope:" — is how many SOPs pasted from documents mark their sections. Only exact names count.
+ */
+function labelOf(node: RootContent, matcher: SectionMatcher, text: string): { label: string; start: number; end: number; rest: boolean } | undefined {
+  if (node.type !== 'paragraph' || !node.position) return undefined;
+  const p = node as Paragraph;
+  const first = p.children[0];
+  const start = node.position.start.offset ?? 0;
+  if (first && first.type === 'strong' && first.position) {
+    const label = toString(first).trim();
+    const after = p.children[1];
+    const colon = /:\s*$/.test(label) || (after?.type === 'text' && /^\s*:/.test(after.value));
+    if (label.length <= 60 && (colon || p.children.length === 1) && matcher.match(label, false).length) {
+      return { label: label.replace(/:\s*$/, ''), start, end: first.position.end.offset ?? start, rest: p.children.length > 1 && toString(p).slice(label.length).replace(/^\s*:/, '').trim().length > 0 };
+    }
+    return undefined;
+  }
+  const firstLine = /^([^\r\n]{1,60}?):[ \t]*(?:\r?\n|$)/.exec(text.slice(start, node.position.end.offset));
+  if (firstLine && matcher.match(firstLine[1], false).length) {
+    const end = start + firstLine[1].length + 1;
+    return { label: firstLine[1].trim(), start, end, rest: (node.position.end.offset ?? end) > end + 1 };
+  }
+  return undefined;
+}
+
 function buildSections(tree: Root, text: string, lineStarts: number[], matcher: SectionMatcher): Section[] {
   const children = tree.children;
-  const headingIndexes: number[] = [];
-  children.forEach((node, i) => { if (node.type === 'heading') headingIndexes.push(i); });
+  const boundaries: Boundary[] = [];
+  let headingDepth = 1;
+  children.forEach((node, index) => {
+    if (node.type === 'heading') {
+      headingDepth = node.depth;
+      boundaries.push({ index, depth: node.depth, text: toString(node), start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0, label: false, includeSelf: false });
+      return;
+    }
+    const label = labelOf(node, matcher, text);
+    if (label) boundaries.push({ index, depth: Math.min(6, headingDepth + 1), text: label.label, start: label.start, end: label.end, label: true, includeSelf: label.rest });
+  });
+  // Each section ends where the next boundary of the same or a higher level starts (a stack keeps this linear).
+  const ends = new Array<number>(boundaries.length).fill(children.length);
+  const open: number[] = [];
+  boundaries.forEach((b, i) => {
+    while (open.length && boundaries[open[open.length - 1]].depth >= b.depth) ends[open.pop()!] = b.index;
+    // A label section also ends at the next heading of any level.
+    if (!b.label) while (open.length && boundaries[open[open.length - 1]].label) ends[open.pop()!] = b.index;
+    open.push(i);
+  });
   const sections: Section[] = [];
   const stack: number[] = [];
-  for (let h = 0; h < headingIndexes.length; h++) {
-    const index = headingIndexes[h];
-    const node = children[index] as MdHeading;
-    let end = children.length;
-    for (let k = h + 1; k < headingIndexes.length; k++) {
-      if ((children[headingIndexes[k]] as MdHeading).depth <= node.depth) { end = headingIndexes[k]; break; }
-    }
-    while (stack.length && sections[stack[stack.length - 1]].heading.depth >= node.depth) stack.pop();
+  boundaries.forEach((b, i) => {
+    while (stack.length && sections[stack[stack.length - 1]].heading.depth >= b.depth) stack.pop();
+    if (!b.label) while (stack.length && sections[stack[stack.length - 1]].kind === 'label') stack.pop();
     const parent = stack.length ? stack[stack.length - 1] : -1;
-    const headingText = toString(node);
-    const startOffset = node.position?.start.offset ?? 0;
-    const headingEnd = node.position?.end.offset ?? startOffset;
+    const end = ends[i];
     const endOffset = end < children.length ? (children[end].position?.start.offset ?? text.length) : text.length;
     // Nested inside a recognised section (other than a document-wide h1), only exact names count.
     const insideRecognised = ancestors(sections, parent).some((s) => s.canonical.length > 0 && s.heading.depth > 1);
-    const canonical = matcher.match(headingText, !insideRecognised);
+    const canonical = matcher.match(b.text, !insideRecognised && !b.label);
     sections.push({
-      heading: { text: headingText, depth: node.depth, range: rangeAt(lineStarts, startOffset, headingEnd) },
-      title: displayTitle(headingText),
+      heading: { text: b.text, depth: b.depth, range: rangeAt(lineStarts, b.start, b.end) },
+      title: displayTitle(b.text),
       canonical,
       recognisedBy: canonical.length ? 'heading' : 'none',
-      range: rangeAt(lineStarts, startOffset, trimEnd(text, endOffset, headingEnd)),
-      bodyRange: rangeAt(lineStarts, headingEnd, trimEnd(text, endOffset, headingEnd)),
-      body: children.slice(index + 1, end) as Nodes[],
+      kind: b.label ? 'label' : 'heading',
+      range: rangeAt(lineStarts, b.start, trimEnd(text, endOffset, b.end)),
+      bodyRange: rangeAt(lineStarts, b.end, trimEnd(text, endOffset, b.end)),
+      body: children.slice(b.includeSelf ? b.index : b.index + 1, end) as Nodes[],
       parent,
     });
     stack.push(sections.length - 1);
-  }
+  });
   return sections;
 }
 

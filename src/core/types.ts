@@ -61,6 +61,8 @@ export interface Section {
   canonical: SectionId[];
   /** How the canonical id was found: a heading alias, or the body looked like steps. */
   recognisedBy: 'heading' | 'content' | 'none';
+  /** A Markdown heading, or a paragraph labelled with a section name ("**Purpose:** …"). */
+  kind?: 'heading' | 'label';
   /** From the heading's start to just before the next heading of the same or higher level. */
   range: Range;
   /** From the end of the heading line to the end of the section. */

@@ -136,3 +136,32 @@ describe('format inference', () => {
     assert.equal(doc.formatSource, 'inferred');
   });
 });
+
+describe('section labels in paragraphs (SOPs pasted from documents)', () => {
+  it('reads "**Purpose:** …" and "Scope:" lines as sections', () => {
+    const text = [
+      '# Handling Returns and Refunds', '',
+      '**Purpose:** Ensure returns are managed promptly.', '',
+      'Scope:', 'All store and online returns.', '',
+      '**Process Steps:**', '', '1. Acknowledge the request within 24 hours.', '2. Send a return label.', '',
+      '**References:**', '', '- Returns policy', '',
+      '**Revision History:**', '', '- 2026-10-01 — First version', '',
+    ].join('\n');
+    const doc = buildSopDocument(text);
+    assert.deepEqual(doc.sections.filter((s) => s.kind === 'label').map((s) => [s.title, s.canonical]), [
+      ['Purpose', ['purpose']], ['Scope', ['scope']], ['Process Steps', ['process']], ['References', ['references']], ['Revision History', ['revisionHistory']],
+    ]);
+    assert.equal(doc.steps.length, 2);
+    assert.equal(doc.revisions[0].date, '2026-10-01');
+    assert.deepEqual(lint(text, { today: TODAY }).messages, []);
+  });
+  it('does not take ordinary bold lead-ins for sections', () => {
+    const doc = buildSopDocument('# T\n\n**Note:** keep receipts.\n\n**Tip:** smile.\n');
+    assert.equal(doc.sections.length, 1);
+  });
+  it('inserts a missing section as a real heading even when the others are labels', () => {
+    const text = '# Refunds\n\n**Purpose:** Refund fast.\n\n**Scope:** Online orders.\n';
+    const fix = lint(text, { today: TODAY }).messages.find((m) => m.message.startsWith("Missing section 'Process'"))!.fix!;
+    assert.match(fix.edits[0].text, /^\n?## Process\n/m);
+  });
+});
