@@ -234,9 +234,18 @@ function applyBlocks(text: string, values: Map<string, string[]>, templateId: st
   // Each open block: whether its current branch is kept and whether its condition matched.
   const stack: { keep: boolean; matched: boolean; line: number }[] = [];
   const keeping = () => stack.every((b) => b.keep);
+  // A block dropped between two blank lines would leave a double blank line behind.
+  let droppedSinceLastKept = false;
+  const isBlank = (l: string | undefined) => l !== undefined && l.trim() === '';
   lines.forEach((line, index) => {
     const m = BLOCK_LINE.exec(line.replace(/\r$/, ''));
-    if (!m) { if (keeping()) out.push(line); return; }
+    if (!m) {
+      if (!keeping()) { droppedSinceLastKept = true; return; }
+      if (!(droppedSinceLastKept && isBlank(line) && isBlank(out[out.length - 1]))) out.push(line);
+      droppedSinceLastKept = false;
+      return;
+    }
+    droppedSinceLastKept = true;
     if (m[1].startsWith('#when')) {
       const matched = blockMatches(values.get(m[2]), m[3]);
       stack.push({ keep: matched, matched, line: index + 1 });

@@ -224,3 +224,14 @@ describe('parseTemplateSource: a team’s own templates', () => {
     assert.match(throws(() => fillTemplate('unquoted', {}, { extra: [unquoted] })).message, /not inside a value\. Write it as key: "\{\{answer_id\}\}"/);
   });
 });
+
+describe('fillTemplate: layout', () => {
+  it('leaves no double blank lines where blocks were dropped', () => {
+    for (const info of listTemplates()) {
+      for (const channels of [['chat'], ['phone'], ['e-mail', 'social media']]) {
+        const filled = fillTemplate(info.id, { business_name: 'Acme', channels }, { today: TODAY });
+        assert.doesNotMatch(filled, /\n[ \t]*\n[ \t]*\n/, `${info.id} with ${channels.join(', ')}`);
+      }
+    }
+  });
+});
