@@ -20,7 +20,9 @@ const cjsImportMeta = { define: { 'import.meta.url': '__importMetaUrl' }, banner
 /** name → esbuild options; an entry whose source file does not exist yet is skipped with a note. */
 const entries = {
   extension: { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
-  'extension-web': { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { 'process.env.SOPKIT_WEB': '"1"' }, alias: {} },
+  // The web extension host is a web worker: no `document`. The "worker" condition picks packages'
+  // DOM-free builds (decode-named-character-reference's "browser" build calls document.createElement).
+  'extension-web': { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', conditions: ['worker'], format: 'cjs', target: 'es2022', external: ['vscode'], define: { 'process.env.SOPKIT_WEB': '"1"' }, alias: {} },
   cli: { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', platform: 'node', format: 'cjs', target: 'node20', ...cjsImportMeta },
   'cli-worker': { entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.cjs', platform: 'node', format: 'cjs', target: 'node20', ...cjsImportMeta },
   webview: { entryPoints: ['src/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
