@@ -28,6 +28,8 @@ export interface TemplateQuestion {
   multi?: boolean;
   /** True when the question has no default, so an answer must be given. */
   required?: boolean;
+  /** Other words accepted for a choice (e.g. the wizard's tone "professional" → "formal"). */
+  aliases?: Record<string, string>;
 }
 
 export interface TemplateInfo {
@@ -66,13 +68,6 @@ const ANSWER_ID = /^[a-z][a-z0-9_]*$/;
 const INLINE_PLACEHOLDER = /\\\{\{|\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
 const BLOCK_LINE = /^\s*\{\{\s*(#when\s+([a-z][a-z0-9_]*)\s*(?:=\s*(.*?))?|#else|\/when)\s*\}\}\s*$/;
 
-/** Questions every team template understands without declaring them. */
-const WELL_KNOWN_QUESTIONS: Record<string, Omit<TemplateQuestion, 'id'>> = {
-  business_name: { prompt: 'Business name (as customers know it)', placeholder: 'Northwind Outfitters' },
-  channels: { prompt: 'Channels your team answers on', choices: ['phone', 'e-mail', 'chat', 'social media'], multi: true, default: ['phone', 'e-mail', 'chat', 'social media'] },
-  tone: { prompt: 'Tone of voice for scripts', choices: ['warm', 'formal', 'upbeat', 'calm'], default: 'warm' },
-};
-
 // ---------------------------------------------------------------- built-in gallery
 
 interface ManifestQuestion extends Partial<TemplateQuestion> { id?: string }
@@ -80,6 +75,11 @@ interface ManifestEntry { id: string; file: string; title: string; description: 
 interface Pack { manifest: { questions?: Record<string, ManifestQuestion>; templates: ManifestEntry[] }; files: Record<string, string> }
 
 let builtinCache: TemplateSource[] | undefined;
+
+/** Questions every team template understands without declaring them: the manifest's shared ones. */
+function wellKnownQuestions(): Record<string, ManifestQuestion> {
+  return (builtinPack as unknown as Pack).manifest.questions ?? {};
+}
 
 function builtinTemplates(): TemplateSource[] {
   return (builtinCache ??= templatesFromPack(builtinPack as unknown as Pack));
@@ -108,6 +108,12 @@ function normaliseQuestion(q: ManifestQuestion, templateId: string): TemplateQue
   if (q.choices) question.choices = q.choices.map(String);
   if (q.multi) question.multi = true;
   if (q.default !== undefined) question.default = Array.isArray(q.default) ? q.default.map(String) : String(q.default);
+  if (q.aliases && q.choices) {
+    for (const [word, choice] of Object.entries(q.aliases)) {
+      if (!q.choices.includes(choice)) throw new TemplateError(`Template '${templateId}': alias '${word}' of question '${q.id}' points to '${choice}', which is not one of its choices.`, templateId);
+    }
+    question.aliases = { ...q.aliases };
+  }
   question.required = question.default === undefined;
   return question;
 }
@@ -149,9 +155,9 @@ export function parseTemplateSource(fileName: string, text: string): TemplateSou
   let questions: TemplateQuestion[];
   if (Array.isArray(data['x-template-questions'])) {
     questions = (data['x-template-questions'] as (string | ManifestQuestion)[]).map((q) =>
-      normaliseQuestion(typeof q === 'string' ? { ...WELL_KNOWN_QUESTIONS[q], id: q } : { ...WELL_KNOWN_QUESTIONS[q.id ?? ''], ...q }, id));
+      normaliseQuestion(typeof q === 'string' ? { ...wellKnownQuestions()[q], id: q } : { ...wellKnownQuestions()[q.id ?? ''], ...q }, id));
   } else {
-    questions = usedAnswerIds(text).map((qid) => normaliseQuestion({ ...WELL_KNOWN_QUESTIONS[qid], id: qid }, id));
+    questions = usedAnswerIds(text).map((qid) => normaliseQuestion({ ...wellKnownQuestions()[qid], id: qid }, id));
   }
   return { id, title, description, format, questions, source: 'team', fileName: base, text };
 }
@@ -179,7 +185,7 @@ export function fillTemplate(id: string, answers: TemplateAnswers, options: Fill
 
 let commonIds: Set<string> | undefined;
 function commonAnswerIds(): Set<string> {
-  return (commonIds ??= new Set([...Object.keys(WELL_KNOWN_QUESTIONS), ...builtinTemplates().flatMap((t) => t.questions.map((q) => q.id))]));
+  return (commonIds ??= new Set([...Object.keys(wellKnownQuestions()), ...builtinTemplates().flatMap((t) => t.questions.map((q) => q.id))]));
 }
 
 function resolveAnswers(template: TemplateSource, answers: TemplateAnswers): Map<string, string[]> {
@@ -214,6 +220,8 @@ function matchChoice(answer: string, q: TemplateQuestion, templateId: string): s
   const key = choiceKey(answer);
   const exact = q.choices!.find((c) => choiceKey(c) === key);
   if (exact) return exact;
+  const alias = Object.entries(q.aliases ?? {}).find(([word]) => choiceKey(word) === key);
+  if (alias) return alias[1];
   const prefixed = key ? q.choices!.filter((c) => choiceKey(c).startsWith(key)) : [];
   if (prefixed.length === 1) return prefixed[0];
   throw new TemplateError(`Template '${templateId}': '${answer}' is not a choice for '${q.id}'. Choose from: ${q.choices!.join(', ')}.`, templateId);

@@ -1,5 +1,7 @@
 /** Filling templates: escaping, answers and their errors, tone and channel blocks, team templates. */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import {
   TemplateError, escapeMarkdown, fillTemplate, joinNaturally, listTemplates, parseTemplateSource,
@@ -135,6 +137,18 @@ describe('fillTemplate: answers', () => {
     assert.match(typo.message, /does not ask 'bussiness'\. It asks: business_name, channels, tone, case_system\./);
     const single = throws(() => fillTemplate('complaint-resolution', { business_name: 'Acme', tone: ['warm', 'calm'] }));
     assert.match(single.message, /takes one answer/);
+  });
+
+  it('accepts the New SOP wizard’s tone words as aliases of the closest script variant', () => {
+    const tones = (JSON.parse(readFileSync(join(import.meta.dirname, '../../../schemas/tones.json'), 'utf8')) as { tones: { id: string }[] }).tones;
+    const toneQuestion = listTemplates().find((t) => t.id === 'complaint-resolution')!.questions.find((q) => q.id === 'tone')!;
+    for (const { id } of tones) {
+      const filled = fillTemplate('complaint-resolution', { business_name: 'Acme', tone: id }, { today: TODAY });
+      const chosen = frontMatterOf(filled).tone as string;
+      assert.ok(toneQuestion.choices!.includes(chosen), `${id} → ${chosen}`);
+    }
+    const professional = fillTemplate('complaint-resolution', { business_name: 'Acme', tone: 'Professional' }, { today: TODAY });
+    assert.equal(professional, fillTemplate('complaint-resolution', { business_name: 'Acme', tone: 'formal' }, { today: TODAY }));
   });
 
   it('ignores answers to questions that only other templates ask', () => {
