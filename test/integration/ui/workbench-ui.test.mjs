@@ -1,0 +1,86 @@
+// The UI check: Chromium drives the real VS Code workbench the way a person would — open an
+// example SOP that needs work, see the squiggles, the Problems rows and the status bar, open the
+// light bulb and apply a quick fix — and saves a screenshot at every step under
+// test-output/screenshots/. Run by scripts/run-vscode-tests.mjs after the extension-host suite
+// (it expects `node scripts/build.mjs` to have run).
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchBrowser, startCodeServer, workbenchUrl } from '../../../scripts/vscode-harness.mjs';
+
+const repo = resolve(import.meta.dirname, '../../..');
+const shots = join(repo, 'test-output', 'screenshots');
+const EXAMPLE = 'refund-approvals.md';
+
+describe('workbench UI (a person in the real VS Code)', function () {
+  this.timeout(180_000);
+  let server;
+  let browser;
+  let page;
+  let scratch;
+
+  const shot = async (name) => page.screenshot({ path: join(shots, `${name}.png`) });
+  const text = (selector) => page.locator(selector).allInnerTexts();
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    scratch = mkdtempSync(join(tmpdir(), 'sopkit-ui-'));
+    cpSync(join(repo, 'examples'), join(scratch, 'examples'), { recursive: true });
+    server = await startCodeServer({ settings: { 'workbench.colorTheme': 'Default Light Modern', 'window.commandCenter': false, 'editor.minimap.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    await page.goto(workbenchUrl(server, { folder: join(scratch, 'examples'), extensionDevelopmentPath: repo }));
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('opens an example that needs work and shows squiggles, Problems rows and the status bar', async () => {
+    await page.keyboard.press('Control+P');
+    const quickInput = page.locator('.quick-input-widget input');
+    await quickInput.waitFor();
+    await quickInput.fill(EXAMPLE);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: EXAMPLE }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`.tabs-container .tab.active:has-text("${EXAMPLE}")`).waitFor();
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+    const status = page.locator('.statusbar-item', { hasText: 'SOP: article' });
+    await status.waitFor({ timeout: 15_000 });
+    assert.match((await status.innerText()).replace(/\s+/g, ' '), /SOP: article · \d+ problems/);
+    await shot('1-squiggles');
+
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: 'Missing section' }).first().waitFor({ timeout: 15_000 });
+    const problems = await text('.markers-panel .monaco-list-row');
+    assert.ok(problems.some((r) => /Missing section 'Revision History'|Missing section/.test(r)), problems.join('\n'));
+    assert.ok(problems.some((r) => /required-section/.test(r)), 'the rule id is not shown as the diagnostic code');
+    await shot('2-problems-panel');
+  });
+
+  it('applies a quick fix from the light bulb and the problem goes away', async () => {
+    const missing = page.locator('.markers-panel .monaco-list-row', { hasText: 'Missing section' }).first();
+    const before = (await missing.innerText()).match(/Missing section '([^']+)'/)?.[1];
+    assert.ok(before, 'no missing-section row to fix');
+    // Double-clicking a Problems row puts the cursor on the problem, as a person would.
+    await missing.dblclick();
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
+    await menu.waitFor({ timeout: 15_000 });
+    const fix = menu.locator('.action-list-item, .monaco-list-row', { hasText: `Insert '${before}' section` }).first();
+    await fix.waitFor();
+    await shot('3-light-bulb-menu');
+    await fix.click();
+    await page.locator('.view-lines', { hasText: `## ${before}` }).first().waitFor({ timeout: 15_000 });
+    await page.waitForFunction((title) => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => r.textContent.includes(`Missing section '${title}'`)), before, { timeout: 15_000 });
+    await shot('4-after-quick-fix');
+  });
+});
