@@ -3,6 +3,7 @@
  * registry firing (the demo workspace for the editor and for `sopkit lint`).
  */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../../src/core/lint.js';
@@ -36,6 +37,27 @@ describe('examples/', () => {
   it('has a README that explains every example and every needs-work file', () => {
     const readme = readFileSync(join(examplesDir, 'README.md'), 'utf8');
     for (const file of [...files, ...markdownIn(needsWorkDir).map((f) => `needs-work/${f}`)]) assert.ok(readme.includes(file), file);
+  });
+});
+
+describe('sopkit lint on examples/ (the CLI, as the README shows it)', () => {
+  const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'lint', '--today', TODAY, ...args], {
+    cwd: join(examplesDir, '..'), encoding: 'utf8',
+  });
+
+  it('is clean for examples/*.md as a shell expands it (README.md is ignored by examples/.sopkit.yaml)', () => {
+    const files = readdirSync(examplesDir).filter((f) => f.endsWith('.md')).map((f) => `examples/${f}`);
+    assert.ok(files.includes('examples/README.md'));
+    const run = cli(files);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /5 SOPs checked, no problems/);
+  });
+
+  it('reports every rule for examples/needs-work and exits 1', () => {
+    const run = cli(['--format', 'json', 'examples/needs-work']);
+    assert.equal(run.status, 1, run.stderr);
+    const results = JSON.parse(run.stdout) as { messages: { ruleId: string }[] }[];
+    assert.deepEqual([...new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)))].sort(), rules.map((r) => r.id).sort());
   });
 });
 
