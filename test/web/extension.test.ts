@@ -1,8 +1,26 @@
+// The extension in the web workbench: loaded from package.json "browser" into a web worker
+// extension host (no Node.js there, so the Node entry could not have run).
 import * as vscode from 'vscode';
+import type { SopkitApi } from '../../src/extension/extension.js';
+import { equal, includesAll, ok } from './assert.js';
+import { EXTENSION_ID } from './helpers.js';
 
-describe('web workbench', () => {
-  it('runs in a browser extension host with the fixture folder mounted', () => {
-    if (!vscode.version) throw new Error('no version');
-    console.log('folders', JSON.stringify(vscode.workspace.workspaceFolders?.map((f) => f.uri.toString())));
+describe('sopkit in the web workbench', () => {
+  it('runs in a browser extension host: web UI, no Node.js, the fixture folder mounted', () => {
+    equal(vscode.env.uiKind, vscode.UIKind.Web, 'vscode.env.uiKind');
+    const nodeVersion = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+    equal(nodeVersion, undefined, 'process.versions.node in the extension host');
+    equal(vscode.workspace.workspaceFolders?.[0]?.uri.toString(), 'vscode-test-web://mount/', 'workspace folder');
+  });
+
+  it('activates from its browser entry and registers its commands', async () => {
+    const extension = vscode.extensions.getExtension<SopkitApi>(EXTENSION_ID);
+    ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+    equal(extension.packageJSON.browser, './dist/web/extension.cjs', 'package.json "browser"');
+    const api = await extension.activate();
+    ok(extension.isActive, 'extension.isActive after activate()');
+    equal(typeof api.activationMs, 'number', 'activate() returns the sopkit API');
+    const commands = await vscode.commands.getCommands(true);
+    includesAll(commands, ['sopkit.fixAll', 'sopkit.lintWorkspace', 'sopkit.newSop', 'sopkit.preview.openToSide'], 'sopkit commands');
   });
 });

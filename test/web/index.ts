@@ -6,6 +6,10 @@ import { mocha, reporters } from 'mocha/mocha.mjs';
 
 const testModules: Array<() => Promise<unknown>> = [
   () => import('./extension.test.js'),
+  () => import('./diagnostics.test.js'),
+  () => import('./editing.test.js'),
+  // Last: it leaves the preview open for the runner's look into the webview.
+  () => import('./preview.test.js'),
 ];
 
 /**

@@ -1,0 +1,47 @@
+// Linting on vscode.dev: SOPs and .sopkit.yaml are read from a virtual file system
+// (vscode-test-web://), so everything goes through vscode.workspace.fs.
+import * as vscode from 'vscode';
+import type { SopkitApi } from '../../src/extension/extension.js';
+import { deepEqual, equal, match, ok } from './assert.js';
+import { EXTENSION_ID, fixture, openInEditor, ruleIds, sopkitDiagnostics, waitForDiagnostics } from './helpers.js';
+
+const STRICT = 'sops/password-reset.sop.md';
+const RELAXED = 'sops/relaxed/password-reset.sop.md';
+
+describe('diagnostics on a virtual file system', () => {
+  let api: SopkitApi;
+  before(async () => {
+    api = await vscode.extensions.getExtension<SopkitApi>(EXTENSION_ID)!.activate();
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('reports the missing Scope section with rule id, severity, range and docs link', async () => {
+    const uri = fixture(STRICT);
+    await openInEditor(uri);
+    const diagnostics = await waitForDiagnostics(uri, (d) => d.length > 0);
+    deepEqual(ruleIds(diagnostics), ['required-section'], 'rule ids');
+    const [missing] = diagnostics;
+    match(missing.message, /Missing section 'Scope'/, 'message');
+    equal(missing.severity, vscode.DiagnosticSeverity.Error, 'severity');
+    // Reported at the "## Process" heading (line 11), where Scope should have come before.
+    equal(missing.range.start.line, 10, 'range start line');
+    ok(typeof missing.code === 'object' && missing.code.target.toString().endsWith('/docs/rules/required-section.md'), 'code links to the rule docs');
+  });
+
+  it('applies the .sopkit.yaml next to an SOP (read through workspace.fs): the rule it turns off stays silent', async () => {
+    const strict = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture(STRICT)));
+    const relaxed = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture(RELAXED)));
+    // The twins differ only in their id, so the config is the only reason for a different result.
+    equal(relaxed.replace('IT-015', 'IT-014'), strict, 'the relaxed fixture is the strict one with another id');
+    const config = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('sops/relaxed/.sopkit.yaml')));
+    match(config, /required-section: off/, 'fixture config');
+
+    const uri = fixture(RELAXED);
+    await openInEditor(uri);
+    deepEqual(await api.lintDocument(uri), [], 'rule ids for the SOP under sops/relaxed');
+    deepEqual(ruleIds(sopkitDiagnostics(uri)), [], 'published diagnostics for the SOP under sops/relaxed');
+    deepEqual(await api.lintDocument(fixture(STRICT)), ['required-section'], 'rule ids for its twin outside sops/relaxed');
+  });
+});
