@@ -63,8 +63,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  *   installVsix   a .vsix to install into the temp extensions dir first
  *   env           extra environment for the server and therefore the extension host
  *   log           (line) => void for server output (default: kept in memory only)
+ *   port          a fixed port (default: a free one)
  */
-export async function startCodeServer({ settings = {}, installVsix, env = {}, log } = {}) {
+export async function startCodeServer({ settings = {}, installVsix, env = {}, log, port: fixedPort } = {}) {
   assertInstalled();
   const root = mkdtempSync(join(tmpdir(), 'sopkit-vscode-'));
   const dirs = {
@@ -102,7 +103,7 @@ export async function startCodeServer({ settings = {}, installVsix, env = {}, lo
     }
   }
 
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const output = [];
   const child = spawn(NODE24, [
     CODE_SERVER_ENTRY, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', ...common,
