@@ -175,10 +175,10 @@ export function fillTemplate(id: string, answers: TemplateAnswers, options: Fill
   values.set('year', [today.slice(0, 4)]);
 
   const kept = applyBlocks(template.text, values, template.id);
-  const { frontMatter, body, fence } = splitFrontMatter(kept);
+  const { frontMatter, body, opening, fence } = splitFrontMatter(kept);
   const filledBody = fillBody(body, values);
   if (frontMatter === undefined) return filledBody;
-  return `---\n${fillFrontMatter(frontMatter, values, template.id)}${fence}${filledBody}`;
+  return `${opening}${fillFrontMatter(frontMatter, values, template.id)}${fence}${filledBody}`;
 }
 
 // ---------------------------------------------------------------- answers
@@ -355,10 +355,10 @@ function yamlScalar(value: string): string {
 
 // ---------------------------------------------------------------- helpers
 
-function splitFrontMatter(text: string): { frontMatter?: string; body: string; fence: string } {
-  const m = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?(---[ \t]*(?:\r?\n|$))/.exec(text);
-  if (!m) return { body: text, fence: '' };
-  return { frontMatter: m[1] ?? '', body: text.slice(m[0].length), fence: m[2] };
+function splitFrontMatter(text: string): { frontMatter?: string; body: string; opening: string; fence: string } {
+  const m = /^(---[ \t]*\r?\n)([\s\S]*?\r?\n)?(---[ \t]*(?:\r?\n|$))/.exec(text);
+  if (!m) return { body: text, opening: '', fence: '' };
+  return { frontMatter: m[2] ?? '', body: text.slice(m[0].length), opening: m[1], fence: m[3] };
 }
 
 function usedAnswerIds(text: string): string[] {

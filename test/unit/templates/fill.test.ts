@@ -194,6 +194,15 @@ describe('fillTemplate: tone and channel blocks', () => {
     assert.match(throws(() => fillTemplate('broken', {}, { extra: [broken] })).message, /line 3: \{\{#when\}\} is never closed/);
   });
 
+  it('keeps Windows line endings of a team template intact', () => {
+    const crlf = TEAM_TEMPLATE.replace(/\n/g, '\r\n');
+    const team = parseTemplateSource('store-pickup.md', crlf);
+    const filled = fillTemplate('store-pickup', { business_name: 'Acme', tone: 'formal' }, { today: TODAY, extra: [team] });
+    assert.doesNotMatch(filled, /[^\r]\n/);
+    assert.doesNotMatch(filled, /\{\{/);
+    assert.deepEqual(lint(filled, { today: TODAY }).messages.map((m) => m.ruleId), []);
+  });
+
   it('writes \\{{ as a literal {{', () => {
     const team = parseTemplateSource('literal.md', '# Literal\n\nType \\{{name}} in the merge field box, {{business_name}}.\n');
     assert.equal(fillTemplate('literal', { business_name: 'Acme' }, { extra: [team] }), '# Literal\n\nType {{name}} in the merge field box, Acme.\n');
