@@ -90,7 +90,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   const files = expansion.files.filter((_, i) => !configs[i].ignored);
   const fileConfigs = configs.filter((c) => !c.ignored);
   if (files.length === 0 && expansion.unmatched.length === 0) {
-    io.stderr(`sopkit: no Markdown files to lint in ${patterns.length ? patterns.join(', ') : 'this folder'}\n`);
+    io.stderr(`sopkit: no Markdown files to lint in ${patterns.length ? patterns.join(', ') : 'this folder'}${opts.gitignore ? ' (files that .gitignore lists are skipped; --no-gitignore lints them)' : ''}\n`);
     return 2;
   }
 
