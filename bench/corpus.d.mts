@@ -1,0 +1,6 @@
+// Types for corpus.mjs (plain JavaScript so bench/run.mjs runs without a build step).
+export declare const CORPUS_VERSION: number;
+export declare const FORMATS: string[];
+export declare function rng(seed: number): () => number;
+export declare function generateSop(seed: number, format: string, targetBytes: number, flawed?: boolean): string;
+export declare function ensureCorpus(dir: string, count?: number): { version: number; count: number; bytes: number; files: string[] };
