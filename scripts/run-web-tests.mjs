@@ -10,14 +10,15 @@
 //          as the development extension, test/web/fixtures/workspace mounted as the workspace
 //          folder (vscode-test-web://mount/)
 //   drive  Debian Chromium via playwright-core opens the page; the workbench runs the suite and
-//          reports through window.codeAutomationLog / window.codeAutomationExit; then the runner
-//          looks into the preview webview the suite left open
+//          reports through window.codeAutomationLog / window.codeAutomationExit; meanwhile the runner
+//          answers the suite's requests to look into the page (startUiProbe)
 //
 // Prints mocha's spec output (its "N passing / N failing" lines included) and exits non-zero when
 // a test fails, the suite never reports, or the hard timeout (SOPKIT_WEB_TIMEOUT_MS, default
 // 240 s) passes. The server runs in its own process group and is always ended with the browser.
 // SOPKIT_WEB_VERBOSE=1 also prints the server's and the workbench's own logs.
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -36,6 +37,10 @@ const CHROMIUM = process.env.SOPKIT_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  // Webviews live on <uuid>.localhost, a third party to the workbench on localhost, and need a
+  // service worker there to load their scripts and styles; with the third-party-cookie phase-out
+  // on, Chromium refuses it ("The user denied permission to use Service Worker").
+  '--disable-features=ThirdPartyCookieDeprecationTrial,TpcdSupportSettings,TrackingProtection3pcd',
 ];
 /** Where the suite bundle sits inside the staged extension (test-web serves it from there). */
 const SUITE_IN_EXTENSION = 'out/test/web/index.cjs';
@@ -99,33 +104,51 @@ function freePort() {
   });
 }
 
-/** Text the preview of test/web/fixtures/workspace/sops/password-reset.sop.md must show. */
-const PREVIEW_MUST_SHOW = ['Resetting a Customer Password', "Confirm the customer's identity"];
-
 /**
- * test/web/preview.test.ts leaves the preview open; from outside the workbench, look into the
- * webview's frame (served from a <uuid>.localhost origin) for the rendered SOP, and keep a
- * screenshot of the window in test-output/web/.
+ * The suite cannot see the workbench's DOM from its web worker, so it asks the runner: a GET to
+ * this loopback server (its URL is compiled into the suite as SOPKIT_WEB_UI_URL) makes the runner
+ * look into the page while the suite waits for the answer.
+ *   /webview-text?expect=<JSON string[]>&screenshot=<name>
+ *     waits up to 15 s for a webview frame whose text holds every expected string, saves a
+ *     screenshot of the window to test-output/web/<name>.png, answers { found, text }.
  */
-async function checkPreviewWebview(page) {
+function startUiProbe(getPage) {
+  const server = createHttpServer(async (request, response) => {
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    response.setHeader('Content-Type', 'application/json');
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    try {
+      if (url.pathname !== '/webview-text') { response.statusCode = 404; response.end('{}'); return; }
+      const expect = JSON.parse(url.searchParams.get('expect') ?? '[]');
+      const result = await findWebviewText(getPage(), expect);
+      const name = (url.searchParams.get('screenshot') ?? '').replace(/[^\w-]/g, '');
+      if (name) {
+        mkdirSync(join(ROOT, 'test-output/web'), { recursive: true });
+        await getPage().screenshot({ path: join(ROOT, `test-output/web/${name}.png`) });
+      }
+      response.end(JSON.stringify(result));
+    } catch (error) {
+      response.statusCode = 500;
+      response.end(JSON.stringify({ error: String(error?.stack ?? error) }));
+    }
+  });
+  return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
+}
+
+/** Webviews render in nested frames on <uuid>.localhost; the main frame (the editor) is skipped. */
+async function findWebviewText(page, expect) {
   const deadline = Date.now() + 15_000;
-  let seen = '';
-  while (Date.now() < deadline) {
+  let text = '';
+  for (;;) {
     for (const frame of page.frames()) {
       if (frame === page.mainFrame() || !frame.url().includes('/webview/')) continue;
-      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (text.trim()) seen = text;
-      if (PREVIEW_MUST_SHOW.every((t) => text.includes(t))) {
-        mkdirSync(join(ROOT, 'test-output/web'), { recursive: true });
-        await page.screenshot({ path: join(ROOT, 'test-output/web/preview.png') }).catch(() => undefined);
-        console.log('  web UI: the preview webview shows the rendered SOP (screenshot test-output/web/preview.png)');
-        return true;
-      }
+      const frameText = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (frameText.trim()) text = frameText;
+      if (expect.every((t) => frameText.includes(t))) return { found: true, text: frameText };
     }
+    if (Date.now() > deadline) return { found: false, text };
     await new Promise((r) => setTimeout(r, 250));
   }
-  console.error(`test:web: the preview webview never showed ${JSON.stringify(PREVIEW_MUST_SHOW)}; its text: ${JSON.stringify(seen.slice(0, 400))}`);
-  return false;
 }
 
 async function main() {
@@ -149,6 +172,10 @@ async function main() {
   cleanups.push(() => rmSync(extension, { recursive: true, force: true }));
   cpSync(ROOT, extension, { recursive: true, filter: (source) => !NOT_STAGED.has(relative(ROOT, source).split(sep)[0]) && !source.endsWith('.vsix') });
   if (!existsSync(join(extension, 'dist/web/extension.cjs'))) await fail('dist/web/extension.cjs was not built (package.json "browser" entry)');
+  let page;
+  const uiProbe = await startUiProbe(() => page);
+  cleanups.push(() => new Promise((r) => uiProbe.close(() => r())));
+  const uiProbeUrl = `http://127.0.0.1:${uiProbe.address().port}`;
   await esbuild.build({
     entryPoints: [join(ROOT, 'test/web/index.ts')],
     outfile: join(extension, SUITE_IN_EXTENSION),
@@ -163,7 +190,7 @@ async function main() {
     // so its `module`/`exports` check would see the extension host's loader variables and replace
     // this suite's exports with mocha itself. Unbound `module`/`exports` are therefore undefined
     // here: mocha takes its browser branch (globalThis.mocha) and the bundle keeps exporting run().
-    define: { 'process.env.NODE_ENV': '"development"', module: 'undefined', exports: 'undefined' },
+    define: { 'process.env.NODE_ENV': '"development"', module: 'undefined', exports: 'undefined', SOPKIT_WEB_UI_URL: JSON.stringify(uiProbeUrl) },
   });
 
   // ---- serve: in its own process group, so ending the group ends everything it started
@@ -213,7 +240,7 @@ async function main() {
   let sawSummary = false;
   let settle;
   const exitCode = new Promise((r) => { settle = r; });
-  const page = context.pages()[0] ?? await context.newPage();
+  page = context.pages()[0] ?? await context.newPage();
   // Everything the workbench logs arrives here; the suite's reporter lines carry REPORTER_MARK.
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = format(...(Array.isArray(args) ? args : [args]));
@@ -232,8 +259,7 @@ async function main() {
   await page.goto(url);
 
   const code = await exitCode;
-  let passed = code === 0 && sawSummary;
-  if (passed) passed = await checkPreviewWebview(page);
+  const passed = code === 0 && sawSummary;
   if (!passed) {
     // What the workbench said on the way is usually the fastest route to the cause.
     console.error(`test:web: the workbench exited with code ${code}${sawSummary ? '' : ' without a mocha summary'}; last page messages:`);

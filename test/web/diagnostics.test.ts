@@ -25,7 +25,7 @@ describe('diagnostics on a virtual file system', () => {
     const [missing] = diagnostics;
     match(missing.message, /Missing section 'Scope'/, 'message');
     equal(missing.severity, vscode.DiagnosticSeverity.Error, 'severity');
-    // Reported at the "## Process" heading (line 11), where Scope should have come before.
+    // Reported at the "## Purpose" heading (line 11), the section Scope belongs after.
     equal(missing.range.start.line, 10, 'range start line');
     ok(typeof missing.code === 'object' && missing.code.target.toString().endsWith('/docs/rules/required-section.md'), 'code links to the rule docs');
   });
@@ -43,5 +43,21 @@ describe('diagnostics on a virtual file system', () => {
     deepEqual(await api.lintDocument(uri), [], 'rule ids for the SOP under sops/relaxed');
     deepEqual(ruleIds(sopkitDiagnostics(uri)), [], 'published diagnostics for the SOP under sops/relaxed');
     deepEqual(await api.lintDocument(fixture(STRICT)), ['required-section'], 'rule ids for its twin outside sops/relaxed');
+  });
+});
+
+describe('diagnostics across closing and reopening', () => {
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('clears an SOP\'s diagnostics when its last tab closes and brings them back when it is opened again', async () => {
+    const uri = fixture(STRICT);
+    await openInEditor(uri);
+    deepEqual(ruleIds(await waitForDiagnostics(uri, (d) => d.length > 0)), ['required-section'], 'rule ids while open');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitForDiagnostics(uri, (d) => d.length === 0);
+    await openInEditor(uri);
+    deepEqual(ruleIds(await waitForDiagnostics(uri, (d) => d.length > 0)), ['required-section'], 'rule ids after reopening');
   });
 });

@@ -1,8 +1,9 @@
-// The preview in the web workbench: a webview panel beside the SOP. It is left open on purpose:
-// scripts/run-web-tests.mjs then looks into the webview's frame for the rendered SOP.
+// The preview in the web workbench: a webview panel beside the SOP, rendered by the webview
+// script from dist/webview (loaded through the webview service worker on vscode.dev).
 import * as vscode from 'vscode';
-import { ok } from './assert.js';
-import { fixture, openInEditor } from './helpers.js';
+import { deepEqual, ok } from './assert.js';
+import { fixture, openInEditor, ruleIds, waitForDiagnostics } from './helpers.js';
+import { webviewText } from './ui.js';
 
 const allTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
 
@@ -22,12 +23,25 @@ function waitForTab(find: () => vscode.Tab | undefined, timeoutMs = 10_000): Pro
 }
 
 describe('preview', () => {
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('opens the SOP preview to the side: a sopkit webview panel titled after the SOP', async () => {
     const uri = fixture('sops/password-reset.sop.md');
     await openInEditor(uri);
+    // Earlier tests edited, reverted and closed this SOP; its diagnostics must be back.
+    deepEqual(ruleIds(await waitForDiagnostics(uri, (d) => d.length > 0)), ['required-section'], 'rule ids of the previewed SOP');
     await vscode.commands.executeCommand('sopkit.preview.openToSide', uri);
     const tab = await waitForTab(() => namedPreviewTab(/password-reset/));
     ok(tab, `a sopkit preview tab naming password-reset; tabs: ${JSON.stringify(allTabs().map((t) => t.label))}`);
-    ok(tab.group.viewColumn !== vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()))?.viewColumn, 'the preview is beside the editor');
+    const editorColumn = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()))?.viewColumn;
+    ok(tab.group.viewColumn !== editorColumn, 'the preview is beside the editor');
+  });
+
+  it('renders the SOP in the webview: title, steps and the lint summary', async () => {
+    const expected = ['Resetting a Customer Password', "Confirm the customer's identity", "Missing section 'Scope'"];
+    const shown = await webviewText(expected, 'preview');
+    ok(shown.found, `the preview webview shows ${JSON.stringify(expected)}; it shows: ${JSON.stringify(shown.text.slice(0, 500))}`);
   });
 });
