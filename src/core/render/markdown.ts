@@ -9,7 +9,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import { h } from 'hastscript';
-import type { Root as MdastRoot, RootContent } from 'mdast';
+import type { Nodes as MdastNodes, Root as MdastRoot, RootContent } from 'mdast';
 import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes } from 'hast';
 
 /** Maps an image URL written in the document to one the page may load, or undefined to block it. */
@@ -19,16 +19,24 @@ const BLOCK_TAGS = new Set([
   'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'tr', 'ul', 'ol', 'hr', 'dl', 'details',
 ]);
 
-const toSafeHast = unified()
+const withRawHtml = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSanitize, defaultSchema);
+// Re-parsing with rehype-raw is the costliest step; Markdown without raw HTML does not need it.
+const withoutRawHtml = unified()
+  .use(remarkRehype)
+  .use(rehypeSanitize, defaultSchema);
+
+function containsHtml(nodes: readonly MdastNodes[]): boolean {
+  return nodes.some((node) => node.type === 'html' || ('children' in node && containsHtml(node.children as MdastNodes[])));
+}
 
 /** Converts mdast block nodes to sanitized hast, tagging each block with its source line. */
 export function markdownToHast(nodes: RootContent[], resolveImage?: ImageResolver): ElementContent[] {
   if (nodes.length === 0) return [];
   const root: MdastRoot = { type: 'root', children: nodes };
-  const tree = toSafeHast.runSync(root) as HastRoot;
+  const tree = (containsHtml(nodes) ? withRawHtml : withoutRawHtml).runSync(root) as HastRoot;
   decorate(tree, resolveImage);
   return tree.children.filter((child): child is ElementContent => child.type !== 'doctype');
 }

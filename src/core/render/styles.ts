@@ -88,8 +88,9 @@ mark.sop-dangling { background: none; color: var(--sop-error); font-weight: 600;
 .sop-phase > h2, .sop-phase > h3, .sop-phase > h4 { border: none; margin-top: 0.8rem; }
 .sop-phase > .sop-progress { margin-bottom: 0.4rem; }
 .contains-task-list { list-style: none; padding-left: 0.25rem; }
-.task-list-item { margin: 0.3rem 0; }
-.sop-task { width: 1.05rem; height: 1.05rem; margin-right: 0.5rem; vertical-align: -0.15rem; accent-color: var(--sop-ok); cursor: pointer; }
+.task-list-item { margin: 0.3rem 0; padding-left: 1.6rem; text-indent: -1.6rem; }
+.task-list-item > * { text-indent: 0; }
+.sop-task { width: 1.05rem; height: 1.05rem; margin: 0 0.55rem 0 0; vertical-align: -0.15rem; accent-color: var(--sop-ok); cursor: pointer; }
 .sop-task-item:has(.sop-task:checked) { color: var(--sop-muted); text-decoration: line-through; }
 
 .sop-faq-filter-label { display: flex; gap: 0.5rem; align-items: center; flex: 1; }

