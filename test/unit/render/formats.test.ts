@@ -185,3 +185,22 @@ describe('render: flowchart layout cache', () => {
     assert.deepEqual($$(after, 'g.sop-flow-step').map((g) => Number(g.properties.dataJumpLine)), b.map((n) => n[1]));
   });
 });
+
+describe('render: other ways people write FAQs and guides', () => {
+  it('FAQ with "Q:"/"A:" paragraphs and bold questions', () => {
+    const tree = renderTree('---\nformat: faq\ntitle: Q FAQ\n---\n# Q FAQ\n\n## FAQ\n\n**Can I change my e-mail?**\n\nYes, after verification.\n\nMore detail here.\n\nQuestion 3: What about refunds?\n\nAnswer: 5 days.\n');
+    const entries = $$(tree, 'details.sop-faq-entry');
+    assert.deepEqual(entries.map((e) => text($(e, 'summary'))), ['Can I change my e-mail?', 'What about refunds?']);
+    assert.deepEqual($$(entries[0], '.sop-faq-answer p').map((p) => text(p)), ['Yes, after verification.', 'More detail here.']);
+    assert.equal(text($(entries[1], '.sop-faq-answer p')), '5 days.', 'the "Answer:" label is dropped');
+  });
+
+  it('guide with numbered list steps keeps what follows the title line (text and images)', () => {
+    const tree = renderTree('---\nformat: guide\ntitle: G\n---\n# G\n\n## Procedure\n\n1. Open the app\n   ![shot](img/a.png)\n2. Tap **Settings**\n   Then tap Reset.\n3. Confirm\n');
+    const cards = $$(tree, 'li.sop-step-card');
+    assert.deepEqual(cards.map((c) => text($(c, '.sop-step-title')).replace(/^Step \d+:\s*/, '')), ['Open the app', 'Tap Settings', 'Confirm']);
+    assert.equal($(cards[0], 'img')?.properties.src, 'img/a.png');
+    assert.equal(text($(cards[1], 'p')), 'Then tap Reset.');
+    assert.equal($(cards[2], 'p'), undefined);
+  });
+});

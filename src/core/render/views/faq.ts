@@ -49,6 +49,7 @@ export function faqPieces(doc: SopDocument, blocks: Block[], resolveImage?: Imag
 
 function faqEntry(pair: FaqPair, answer: Block[], resolveImage?: ImageResolver): ElementContent {
   let body = markdownToHast(answer.map((b) => b.node), resolveImage);
+  stripAnswerLabel(body);
   if (body.length === 0) {
     body = [pair.answer ? h('p', { dataLine: pair.answerRange?.start.line }, pair.answer) : h('p.sop-missing', 'No answer written yet.')];
   }
@@ -56,6 +57,14 @@ function faqEntry(pair: FaqPair, answer: Block[], resolveImage?: ImageResolver):
     h('summary.sop-faq-question', { dataLine: pair.questionRange.start.line }, pair.question),
     h('div.sop-faq-answer', [...body, h('a.sop-faq-permalink', { href: `#${pair.slug}` }, 'Link to this question')]),
   ]);
+}
+
+/** "A:" / "Answer:" is a label the collapsible layout already makes clear. */
+function stripAnswerLabel(body: ElementContent[]): void {
+  const first = body.find((node) => node.type === 'element');
+  if (!first || first.type !== 'element' || first.tagName !== 'p') return;
+  const text = first.children[0];
+  if (text?.type === 'text') text.value = text.value.replace(/^\s*(?:A|Answer)\s*\d*\s*[:.]\s*/i, '');
 }
 
 export function faqToolbar(doc: SopDocument): ElementContent[] {

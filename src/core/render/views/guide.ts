@@ -3,7 +3,7 @@
  * document (purpose, scope, references…) is rendered as written around the cards.
  */
 import { h } from 'hastscript';
-import type { RootContent } from 'mdast';
+import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { SopDocument, Step } from '../../types.js';
 import { overlaps, type Block, type Piece } from '../blocks.js';
 import { markdownToHast, type ImageResolver } from '../markdown.js';
@@ -15,8 +15,30 @@ function cardBody(step: Step): RootContent[] {
     const at = node.position?.start.offset;
     return !(node.type === 'heading' && at === start);
   });
-  if (step.kind === 'list-item' && nodes[0]?.type === 'paragraph') return nodes.slice(1);
+  const first = nodes[0];
+  if (step.kind !== 'heading' && first?.type === 'paragraph') {
+    const rest = afterFirstLine(first);
+    return rest ? [rest, ...nodes.slice(1)] : nodes.slice(1);
+  }
   return nodes;
+}
+
+/** The paragraph without its first line (the step's title), or undefined when it has one line only. */
+function afterFirstLine(paragraph: Paragraph): Paragraph | undefined {
+  const children = paragraph.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child.type === 'break') return rebuild(paragraph, children.slice(i + 1));
+    if (child.type === 'text' && child.value.includes('\n')) {
+      const tail = child.value.slice(child.value.indexOf('\n') + 1);
+      return rebuild(paragraph, [...(tail ? [{ ...child, value: tail }] : []), ...children.slice(i + 1)]);
+    }
+  }
+  return undefined;
+}
+
+function rebuild(paragraph: Paragraph, children: PhrasingContent[]): Paragraph | undefined {
+  return children.length ? { ...paragraph, children } : undefined;
 }
 
 function stepCard(step: Step, resolveImage?: ImageResolver) {
