@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-// @ts-expect-error the generator is a plain ES module script without type declarations
 import { OUTPUT, buildSnippets, escapeSnippetText, renderSnippets } from '../../../scripts/gen-snippets.mjs';
 import { expandSnippet } from './expand.js';
 
@@ -15,7 +14,7 @@ describe('snippets: generated file', () => {
   });
 
   it('counts: 5 whole SOPs, one snippet per section and per policy modifier', () => {
-    const all = Object.values(buildSnippets() as Record<string, { prefix: string; isFileTemplate?: boolean }>);
+    const all = Object.values(buildSnippets());
     assert.equal(all.filter((s) => s.isFileTemplate).length, 5);
     assert.equal(all.filter((s) => s.prefix.startsWith('sop-policy-')).length, 20);
     assert.ok(all.filter((s) => s.prefix.startsWith('sop-section-')).length >= 10);
