@@ -12,6 +12,7 @@ const ISO = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, 'i');
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH},? (\\d{4})\\b`, 'i');
 const MONTH_YEAR = new RegExp(`\\b${MONTH},? (\\d{4})\\b`, 'i');
+const SLASHED = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
 const YEAR_MONTH = /\b(\d{4})-(\d{2})\b(?!-\d)/;
 
 export interface FoundDate {
@@ -60,8 +61,25 @@ export function findDate(text: string): FoundDate | undefined {
     m = YEAR_MONTH.exec(text);
     if (m && isValidDate(+m[1], +m[2], 1)) candidates.push({ iso: `${m[1]}-${m[2]}-01`, precision: 'month', index: m.index, length: m[0].length, text: m[0] });
   }
+  m = SLASHED.exec(text);
+  if (m) {
+    // 05/11/2026 could be either; 25/11/2026 and 11/25/2026 cannot.
+    const [a, b, year] = [+m[1], +m[2], +m[3]];
+    const dayFirst = a > 12 && b <= 12;
+    const monthFirst = b > 12 && a <= 12;
+    if ((dayFirst && isValidDate(year, b, a)) || (monthFirst && isValidDate(year, a, b))) {
+      const [month, day] = dayFirst ? [b, a] : [a, b];
+      candidates.push({ iso: `${year}-${pad(month)}-${pad(day)}`, precision: 'day', index: m.index, length: m[0].length, text: m[0] });
+    }
+  }
   candidates.sort((a, b) => a.index - b.index);
   return candidates[0];
+}
+
+/** "05/11/2026": a slashed date whose day and month could be swapped. */
+export function ambiguousSlashedDate(text: string): string | undefined {
+  const m = SLASHED.exec(text);
+  return m && +m[1] <= 12 && +m[2] <= 12 && +m[1] !== +m[2] ? m[0] : undefined;
 }
 
 /** Parses a whole value that should be a date (front matter); undefined when it is not one. */

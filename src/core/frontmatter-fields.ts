@@ -24,7 +24,7 @@ function starterValue(field: (typeof RECOMMENDED_FIELDS)[number], doc: SopDocume
 export function missingFrontMatterFields(doc: SopDocument): string[] {
   if (doc.frontMatter.errors.length > 0) return [];
   const present = new Set(doc.frontMatter.keys.map((k) => k.key));
-  return RECOMMENDED_FIELDS.filter((f) => !present.has(f));
+  return RECOMMENDED_FIELDS.filter((f) => !present.has(f)) as string[];
 }
 
 /** Adds the missing recommended fields, creating the front matter when there is none. */
@@ -32,7 +32,7 @@ export function addMissingFrontMatterFix(doc: SopDocument, today: string): Fix |
   const missing = missingFrontMatterFields(doc);
   if (missing.length === 0 || doc.frontMatter.errors.length > 0) return undefined;
   const nl = eol(doc.text);
-  const lines = missing.map((f) => `${f}: ${starterValue(f, doc, today)}`).join(nl) + nl;
+  const lines = (missing as (typeof RECOMMENDED_FIELDS)[number][]).map((f) => `${f}: ${starterValue(f, doc, today)}`).join(nl) + nl;
   const title = `Add missing front-matter fields (${missing.join(', ')})`;
   if (doc.frontMatter.present && doc.frontMatter.range) {
     const closingLineStart = doc.lineStarts[doc.frontMatter.range.end.line - 1];

@@ -23,6 +23,8 @@ export interface SectionInfo {
   order: number;
   description: string;
   template: string;
+  /** Names that count for the section but may stand beside it ("Introduction" next to "Purpose"). */
+  weakAliases: string[];
 }
 
 export interface SchemaProjection {
@@ -54,6 +56,7 @@ function readSections(schema: unknown): SectionInfo[] {
       order: typeof s.order === 'number' ? s.order : 1000,
       description: typeof s.description === 'string' ? s.description : '',
       template: typeof s.template === 'string' ? s.template : '',
+      weakAliases: Array.isArray(s['x-sop-weak-aliases']) ? (s['x-sop-weak-aliases'] as unknown[]).map(String) : [],
     }));
 }
 

@@ -10,7 +10,7 @@ import { STEP_PREFIX, displayTitle } from './sections.js';
 import type { Branch, Range, SopDocument, Step, StepReference } from './types.js';
 
 /** "Proceed to Step 4", "return back to step 1", "go to step 2". Linear: no nested quantifiers. */
-export const STEP_REFERENCE = /\b(proceed|return|go|move|continue|skip|jump)(?:\s+back)?\s+to\s+step\s+(\d{1,4})\b/gi;
+export const STEP_REFERENCE = /\b(proceed|return|go|move|continue|skip|jump)(?:\s+back)?\s+to\s+step\s+(\d{1,4})\b(?!\s+(?:of|in|on|from)\s)/gi;
 const CONDITION = /^\s*condition(?:\s*\d{1,3})?\s*:\s*/i;
 const IF = /^\s*if\s*:\s*/i;
 const OUTCOME = /^\s*(?:take\s+action|proceed\s+to\s+action|action|then|outcome|result)\s*:\s*/i;

@@ -1,5 +1,6 @@
 import { sectionCatalogue } from '../schema.js';
 import { ancestors } from '../model.js';
+import { normalizeTitle } from '../sections.js';
 import type { RuleDefinition } from './rule.js';
 
 export const duplicateSection: RuleDefinition = {
@@ -19,7 +20,14 @@ export const duplicateSection: RuleDefinition = {
         if (earlier === undefined) { first.set(key, index); continue; }
         const other = doc.sections[earlier];
         if (ancestors(doc.sections, index).includes(other)) continue;
-        const name = catalogue.find((s) => s.id === id)?.title ?? id;
+        const info = catalogue.find((s) => s.id === id);
+        const weak = info?.weakAliases ?? [];
+        if (weak.includes(normalizeTitle(section.heading.text)) || weak.includes(normalizeTitle(other.heading.text))) {
+          // "Introduction" then "Purpose": the stronger name takes over as the first of its kind.
+          if (weak.includes(normalizeTitle(other.heading.text))) first.set(key, index);
+          continue;
+        }
+        const name = info?.title ?? id;
         context.report({
           message: `Section '${name}' appears twice: '${section.title}' here and '${other.title}' on line ${other.heading.range.start.line}; merge them`,
           range: section.heading.range,

@@ -1,4 +1,5 @@
 import { insertBlock, withEol } from '../edits.js';
+import { ambiguousSlashedDate } from '../dates.js';
 import type { Fix, SopDocument } from '../types.js';
 import type { RuleDefinition } from './rule.js';
 
@@ -74,7 +75,11 @@ export const revisionHistory: RuleDefinition = {
   check(doc, context) {
     const entries = doc.revisions;
     for (const entry of entries) {
-      if (!entry.date) {
+      const ambiguous = entry.date ? undefined : ambiguousSlashedDate(entry.dateText);
+      if (ambiguous) {
+        const [a, b, y] = ambiguous.split(/[/.]/);
+        context.report({ message: `Revision date '${ambiguous}' is ambiguous (day ${+a} or day ${+b}?); write it as ${y}-${b.padStart(2, '0')}-${a.padStart(2, '0')} or ${y}-${a.padStart(2, '0')}-${b.padStart(2, '0')}`, range: entry.range });
+      } else if (!entry.date) {
         context.report({ message: `Revision entry has no date sopkit can read ('${entry.dateText.slice(0, 40)}'); write it as 2026-01-15 or January 15, 2026`, range: entry.range });
       }
     }

@@ -20,6 +20,8 @@ export const stepReference: RuleDefinition = {
   check(doc, context) {
     const numbers = doc.steps.map(stepNumber);
     const known = new Set(numbers);
+    // With no steps of its own, "go to step 2" speaks of some other procedure (a checkout, a portal).
+    if (numbers.length === 0) return;
     for (const ref of doc.stepReferences) {
       if (!known.has(ref.target)) {
         context.report({ message: `'${ref.verb} to Step ${ref.target}' points to a step that does not exist (${describeSteps(numbers)})`, range: ref.range });

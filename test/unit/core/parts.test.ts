@@ -71,3 +71,25 @@ describe('the linter never throws', () => {
     });
   }
 });
+
+describe('false alarms reported by template authors', () => {
+  it('"go back to step 2 of the checkout" speaks of another procedure', () => {
+    const text = '# T\n\n## Process\n\n1. Ask the customer to go back to step 2 of the checkout.\n2. Confirm.\n';
+    assert.deepEqual(lint(text, { today: TODAY }).messages.filter((m) => m.ruleId === 'step-reference'), []);
+  });
+  it('an SOP with no steps of its own does not check step references', () => {
+    const text = '# T\n\n## FAQ\n\n### How do I pay?\n\nGo to step 2 in the app.\n';
+    assert.deepEqual(lint(text, { today: TODAY }).messages.filter((m) => m.ruleId === 'step-reference'), []);
+  });
+  it('"Introduction" beside "Purpose" is not a duplicate', () => {
+    const text = '# T\n\n## Introduction\n\nContext.\n\n## Purpose\n\nWhy.\n';
+    assert.deepEqual(lint(text, { today: TODAY }).messages.filter((m) => m.ruleId === 'duplicate-section'), []);
+  });
+  it('reads unambiguous day-first dates and explains ambiguous ones', () => {
+    assert.equal(findDate('25/11/2026')?.iso, '2026-11-25');
+    const text = '# T\n\n## Revision History\n\n- 25/10/2026 — first\n- 05/11/2026 — second\n';
+    assert.deepEqual(lint(text, { today: TODAY }).messages.filter((m) => m.ruleId === 'revision-history').map((m) => m.message), [
+      "Revision date '05/11/2026' is ambiguous (day 5 or day 11?); write it as 2026-11-05 or 2026-05-11",
+    ]);
+  });
+});
