@@ -1,7 +1,7 @@
 // Quick fixes and completion in the web workbench, through the same commands the editor uses.
 import * as vscode from 'vscode';
 import { equal, includesAll, ok } from './assert.js';
-import { fixture, openInEditor, revertAndClose, ruleIds, waitForDiagnostics } from './helpers.js';
+import { fixture, openInEditor, revertAndClose, ruleIds, waitForDiagnostics, waitForRuleIds } from './helpers.js';
 
 const label = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
 
@@ -10,7 +10,7 @@ describe('quick fixes and completion', () => {
     const uri = fixture('sops/password-reset.sop.md');
     const editor = await openInEditor(uri);
     try {
-      const [missing] = await waitForDiagnostics(uri, (d) => ruleIds(d).includes('required-section'));
+      const [missing] = await waitForRuleIds(uri, ['required-section']);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
       const titles = actions.map((a) => a.title);
       includesAll(titles, ["Insert 'Scope' section", 'Disable required-section for this line'], 'quick fixes offered');

@@ -47,6 +47,12 @@ export function waitForDiagnostics(uri: vscode.Uri, accept: (d: vscode.Diagnosti
   });
 }
 
+/** Waits until sopkit's diagnostics for `uri` carry exactly these rule ids (sorted; stale ones do not count). */
+export function waitForRuleIds(uri: vscode.Uri, expected: readonly string[], timeoutMs?: number): Promise<vscode.Diagnostic[]> {
+  const want = JSON.stringify([...expected].sort());
+  return waitForDiagnostics(uri, (d) => JSON.stringify(ruleIds(d)) === want, timeoutMs);
+}
+
 export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document, { preview: false });

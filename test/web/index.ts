@@ -8,7 +8,7 @@ const testModules: Array<() => Promise<unknown>> = [
   () => import('./extension.test.js'),
   () => import('./diagnostics.test.js'),
   () => import('./editing.test.js'),
-  // Last: it leaves the preview open for the runner's look into the webview.
+  () => import('./workspace.test.js'),
   () => import('./preview.test.js'),
 ];
 

@@ -1,0 +1,37 @@
+// Workspace-wide commands on vscode.dev: files found with workspace.findFiles and read with
+// workspace.fs from the virtual file system; edits applied to the open editor.
+import * as vscode from 'vscode';
+import { deepEqual, equal, match } from './assert.js';
+import { fixture, openInEditor, revertAndClose, ruleIds, sopkitDiagnostics, waitForDiagnostics, waitForRuleIds } from './helpers.js';
+
+interface WorkspaceLintSummary { files: number; problems: number; skipped: number }
+
+describe('workspace commands', () => {
+  before(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('"Lint workspace" lints the SOPs it finds without opening them and leaves other Markdown alone', async () => {
+    const summary = await vscode.commands.executeCommand<WorkspaceLintSummary>('sopkit.lintWorkspace');
+    deepEqual(summary, { files: 2, problems: 1, skipped: 0 }, 'summary (two SOPs, one of them relaxed by its .sopkit.yaml)');
+    deepEqual(ruleIds(sopkitDiagnostics(fixture('sops/password-reset.sop.md'))), ['required-section'], 'diagnostics of the strict SOP');
+    deepEqual(ruleIds(sopkitDiagnostics(fixture('sops/relaxed/password-reset.sop.md'))), [], 'diagnostics of the relaxed SOP');
+    deepEqual(ruleIds(sopkitDiagnostics(fixture('notes/standup.md'))), [], 'diagnostics of plain notes');
+  });
+
+  it('"Fix all" applies the safe fixes to the open SOP', async () => {
+    const uri = fixture('sops/password-reset.sop.md');
+    const editor = await openInEditor(uri);
+    try {
+      await waitForRuleIds(uri, ['required-section']);
+      const applied = await vscode.commands.executeCommand<number>('sopkit.fixAll');
+      equal(applied, 1, 'fixes applied');
+      match(editor.document.getText(), /^## Scope[ \t]*$/m, 'the document has a Scope section');
+      // The inserted section is the schema's template: its placeholders are now the only problems.
+      const after = await waitForDiagnostics(uri, (d) => !ruleIds(d).includes('required-section'));
+      deepEqual([...new Set(ruleIds(after))], ['placeholder'], 'rule ids after Fix all');
+    } finally {
+      await revertAndClose(editor);
+    }
+  });
+});
