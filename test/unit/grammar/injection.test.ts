@@ -102,6 +102,14 @@ describe('grammar: SOP injection into Markdown', () => {
     });
     describeScopes(() => tokenize);
 
+    it('wins over VS Code\'s YAML scopes for SOP keys in front matter, and leaves other keys to YAML', () => {
+      const lines = tokenize('---\ntitle: Refunds\nx-team: support\n---\n\n# Refunds');
+      const [key] = scopesAt(lines, 'title: Refunds', 'title');
+      assert.ok(key.includes('meta.embedded.block.frontmatter'), key.join(', '));
+      assert.equal(key[key.length - 1], 'support.type.property-name.frontmatter.sop');
+      assertNotScoped(lines, 'x-team: support', 'x-team', 'support.type.property-name.frontmatter.sop');
+    });
+
     it('leaves fenced code blocks alone', () => {
       const lines = tokenize('# T\n\n```text\n[INSERT x] Step 2: Proceed to Step 3\n```\n\n[INSERT y]');
       assertNotScoped(lines, '[INSERT x] Step 2', '[INSERT x]', 'invalid.illegal');

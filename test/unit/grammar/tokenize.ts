@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as textmate from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
@@ -58,11 +58,26 @@ export function findVsCodeMarkdownGrammar(): string | undefined {
 
 export interface Token { text: string; scopes: string[] }
 
+/** VS Code's YAML grammars next to its Markdown grammar, by scope name, so front matter is tokenized as in the editor. */
+function siblingYamlGrammars(hostPath: string | undefined): Map<string, string> {
+  const found = new Map<string, string>();
+  if (!hostPath) return found;
+  const dir = join(dirname(dirname(dirname(hostPath))), 'yaml', 'syntaxes');
+  if (!existsSync(dir)) return found;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const path = join(dir, file);
+    found.set(JSON.parse(readFileSync(path, 'utf8')).scopeName, path);
+  }
+  return found;
+}
+
 export async function loadMarkdownGrammar(hostPath?: string) {
+  const yaml = siblingYamlGrammars(hostPath);
   const registry = new textmate.Registry({
     onigLib: onigLib(),
     loadGrammar: async (scopeName: string) => {
       if (scopeName === INJECTION_SCOPE) return textmate.parseRawGrammar(readFileSync(INJECTION_PATH, 'utf8'), INJECTION_PATH);
+      if (yaml.has(scopeName)) return textmate.parseRawGrammar(readFileSync(yaml.get(scopeName)!, 'utf8'), yaml.get(scopeName)!);
       if (scopeName === 'text.html.markdown') {
         return hostPath
           ? textmate.parseRawGrammar(readFileSync(hostPath, 'utf8'), hostPath)
