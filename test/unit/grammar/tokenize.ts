@@ -8,8 +8,13 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as textmate from 'vscode-textmate';
-import * as oniguruma from 'vscode-oniguruma';
+import * as textmateModule from 'vscode-textmate';
+import * as onigurumaModule from 'vscode-oniguruma';
+
+// Both packages are CommonJS bundles: depending on the loader, their exports arrive as named
+// exports or only on `default`.
+const textmate: typeof textmateModule = (textmateModule as unknown as { default?: typeof textmateModule }).default ?? textmateModule;
+const oniguruma: typeof onigurumaModule = (onigurumaModule as unknown as { default?: typeof onigurumaModule }).default ?? onigurumaModule;
 
 const require = createRequire(import.meta.url);
 export const INJECTION_PATH = fileURLToPath(new URL('../../../syntaxes/sop-markdown.injection.tmLanguage.json', import.meta.url));
