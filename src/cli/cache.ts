@@ -9,10 +9,21 @@ import { dirname, join, resolve } from 'node:path';
 import type { LintOptions } from '../core/options.js';
 import type { LintOutcome } from './results.js';
 
-interface Entry { content: string; settings: string; outcome: LintOutcome }
+/** Size and modification time: when both are unchanged the content is assumed unchanged. */
+export interface FileStamp { size: number; mtimeMs: number }
+interface Entry { content: string; stamp?: FileStamp; settings: string; outcome: LintOutcome }
 interface CacheFile { sopkit: string; entries: Record<string, Entry> }
 
 export const DEFAULT_CACHE_NAME = '.sopkit-cache';
+
+export function fileStamp(path: string): FileStamp | undefined {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function hashText(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
@@ -54,9 +65,19 @@ export class LintCache {
     return hit;
   }
 
-  set(file: string, content: string, settings: string, outcome: LintOutcome): void {
+  /** A hit without reading the file: same size, same modification time, same settings. */
+  getByStamp(file: string, stamp: FileStamp, settings: string): LintOutcome | undefined {
+    const entry = this.entries[file];
+    if (entry && entry.stamp && entry.settings === settings && entry.stamp.size === stamp.size && entry.stamp.mtimeMs === stamp.mtimeMs) {
+      this.hits++;
+      return entry.outcome;
+    }
+    return undefined;
+  }
+
+  set(file: string, content: string, stamp: FileStamp | undefined, settings: string, outcome: LintOutcome): void {
     const { fixedText: _fixed, fixesApplied: _applied, ...stored } = outcome;
-    this.entries[file] = { content, settings, outcome: stored };
+    this.entries[file] = { content, stamp, settings, outcome: stored };
     this.dirty = true;
   }
 

@@ -1,4 +1,5 @@
 /** Reads a file for linting, refusing what is not UTF-8 text with a reason a person understands. */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 export type ReadOutcome = { text: string; bom: boolean; bytes: Buffer } | { reason: string };
@@ -21,17 +22,29 @@ export function decodeText(bytes: Buffer): ReadOutcome {
   return { text: bom ? text.slice(1) : text, bom, bytes };
 }
 
+function unreadable(error: unknown): ReadOutcome {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'ENOENT' ? 'it does not exist'
+      : code === 'EISDIR' ? 'it is a folder'
+        : (error as Error).message;
+  return { reason: `cannot be read (${why})` };
+}
+
+export function readLintableSync(path: string): ReadOutcome {
+  try {
+    return decodeText(readFileSync(path));
+  } catch (error) {
+    return unreadable(error);
+  }
+}
+
 export async function readLintable(path: string): Promise<ReadOutcome> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'ENOENT' ? 'it does not exist'
-        : code === 'EISDIR' ? 'it is a folder'
-          : (error as Error).message;
-    return { reason: `cannot be read (${why})` };
+    return unreadable(error);
   }
   return decodeText(bytes);
 }

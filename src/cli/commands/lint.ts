@@ -7,14 +7,14 @@
 import { writeFile } from 'node:fs/promises';
 import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/config.js';
 import type { LintOptions } from '../../core/options.js';
-import { cacheFilePath, hashText, LintCache, settingsKey } from '../cache.js';
+import { cacheFilePath, fileStamp, hashText, LintCache, settingsKey, type FileStamp } from '../cache.js';
 import { expandFileArguments, findGitRoot } from '../files.js';
 import { FORMAT_NAMES, formatters } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
 import type { CliIo } from '../io.js';
 import { nodeConfigHost } from '../node-host.js';
 import { lintAll, type LintJob } from '../pool.js';
-import { readLintable } from '../read-file.js';
+import { readLintableSync, type ReadOutcome } from '../read-file.js';
 import { withCounts, type FileResult, type LintOutcome, type LintRun, type SkippedFile } from '../results.js';
 
 export interface LintCommandOptions {
@@ -53,19 +53,6 @@ function checkOptions(opts: LintCommandOptions): { maxWarnings: number; concurre
     concurrency = Number(opts.concurrency);
   }
   return { maxWarnings, concurrency };
-}
-
-/** Reads many files at once, but not so many that a big tree runs out of file handles. */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  }));
-  return out;
 }
 
 export async function runLint(patterns: string[], opts: LintCommandOptions, io: CliIo): Promise<number> {
@@ -110,18 +97,30 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   });
 
   const cache = opts.cache ? new LintCache(cacheFilePath(opts.cacheLocation, io.cwd), io.version) : undefined;
-  const reads = await mapLimited(files, 32, readLintable);
   const skipped: SkippedFile[] = [];
   const outcomes: (LintOutcome | undefined)[] = new Array(files.length);
+  const reads: ReadOutcome[] = new Array(files.length);
+  const stamps: (FileStamp | undefined)[] = new Array(files.length);
+  const contentHashes: string[] = [];
   const jobs: LintJob[] = [];
   const jobFile: number[] = [];
-  const contentHashes: string[] = [];
-  reads.forEach((read, i) => {
-    if ('reason' in read) { skipped.push({ filePath: files[i], reason: read.reason }); return; }
+  // Synchronous reads: for thousands of small files they beat the promise and thread-pool round trips.
+  files.forEach((file, i) => {
+    const settings = settingsKeys[optionsIds[i]];
+    const reusable = (cached: LintOutcome | undefined) => cached && !(opts.fix && cached.messages.some((m) => m.fixable));
+    if (cache) {
+      // Same size and modification time as when cached: trust it without reading (ESLint's metadata strategy).
+      stamps[i] = fileStamp(file);
+      const cached = stamps[i] && cache.getByStamp(file, stamps[i]!, settings);
+      if (reusable(cached)) { outcomes[i] = cached; return; }
+    }
+    const read = readLintableSync(file);
+    reads[i] = read;
+    if ('reason' in read) { skipped.push({ filePath: file, reason: read.reason }); return; }
     if (cache) {
       contentHashes[i] = hashText(read.text);
-      const cached = cache.get(files[i], contentHashes[i], settingsKeys[optionsIds[i]]);
-      if (cached && !(opts.fix && cached.messages.some((m) => m.fixable))) { outcomes[i] = cached; return; }
+      const cached = cache.get(file, contentHashes[i], settings);
+      if (reusable(cached)) { outcomes[i] = cached; cache.set(file, contentHashes[i], stamps[i], settings, cached!); return; }
     }
     jobFile.push(i);
     jobs.push({ index: jobs.length, text: read.text, optionsId: optionsIds[i] });
@@ -134,16 +133,16 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
     const i = jobFile[j];
     outcomes[i] = outcome;
     const read = reads[i];
-    if (outcome.fixedText !== undefined && !('reason' in read)) {
+    if (outcome.fixedText !== undefined && read && !('reason' in read)) {
       try {
         await writeFile(files[i], (read.bom ? '\ufeff' : '') + outcome.fixedText, 'utf8');
         fixedFiles++;
-        if (cache) contentHashes[i] = hashText(outcome.fixedText);
+        if (cache) { contentHashes[i] = hashText(outcome.fixedText); stamps[i] = fileStamp(files[i]); }
       } catch (error) {
         skipped.push({ filePath: files[i], reason: `could not be fixed: ${(error as Error).message}` });
       }
     }
-    if (cache) cache.set(files[i], contentHashes[i], settingsKeys[optionsIds[i]], outcome);
+    if (cache) cache.set(files[i], contentHashes[i], stamps[i], settingsKeys[optionsIds[i]], outcome);
   }));
   if (cache) {
     try { cache.save(); } catch (error) { io.stderr(`sopkit: the cache could not be written to ${cache.path}: ${(error as Error).message}\n`); }

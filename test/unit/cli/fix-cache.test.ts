@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../../src/core/lint.js';
 import { BROKEN_SOP, CLEAN_SOP, cleanUpWorkspaces, sopkit, TODAY, WARNING_SOP, workspace } from './helpers.js';
@@ -77,6 +77,17 @@ describe('sopkit lint --cache', () => {
     assert.deepEqual(stats((await sopkit(dir, args, { verbose: true })).stderr), [3, 0]);
     writeFileSync(join(dir, 'team.json'), '{ "allOf": [{ "$ref": "https://sopkit.dev/schemas/sop.schema.json" }], "description": "v2" }');
     assert.deepEqual(stats((await sopkit(dir, args, { verbose: true })).stderr), [0, 3]);
+  });
+
+  it('a fresh checkout (new modification times, same content) still hits, by content hash', async () => {
+    const dir = workspace({ 'a.md': CLEAN_SOP, 'b.md': BROKEN_SOP });
+    await sopkit(dir, ['lint', '--cache', ...TODAY]);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'a.md'), later, later);
+    utimesSync(join(dir, 'b.md'), later, later);
+    assert.deepEqual(stats((await sopkit(dir, ['lint', '--cache', ...TODAY], { verbose: true })).stderr), [2, 0]);
+    const cache = JSON.parse(readFileSync(join(dir, '.sopkit-cache'), 'utf8'));
+    assert.ok(Math.abs(cache.entries[join(dir, 'a.md')].stamp.mtimeMs - later.getTime()) < 1, 'the new time is remembered for the next run');
   });
 
   it('is invalidated by another sopkit version and by another --today', async () => {
