@@ -81,7 +81,8 @@ let cleaningUp;
 function cleanUp() {
   cleaningUp ??= (async () => {
     for (const cleanup of cleanups.reverse()) {
-      try { await cleanup(); } catch { /* best effort: the rest must still run */ }
+      // Best effort, and bounded: a hung browser must not keep the server or temp folders alive.
+      try { await Promise.race([cleanup(), new Promise((r) => setTimeout(r, 5000))]); } catch { /* the rest must still run */ }
     }
   })();
   return cleaningUp;
@@ -233,6 +234,10 @@ async function main() {
     headless: true,
     args: [...CHROMIUM_ARGS, ...(process.env.SOPKIT_WEB_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)],
     viewport: { width: 1400, height: 900 },
+    // Signals are this runner's to handle: it ends the browser, the server and the temp folders.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   cleanups.push(() => context.close());
 
