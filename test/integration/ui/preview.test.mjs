@@ -25,6 +25,25 @@ async function previewFrame(page, timeoutMs = 30_000) {
   throw new Error('the preview webview did not appear');
 }
 
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+}
+
+/** Waits until `probe` returns something truthy (polling: the page is in another process). */
+async function until(what, probe, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -48,6 +67,8 @@ describe('preview in a real VS Code', function () {
     workspace = join(scratch, 'workspace');
     mkdirSync(join(workspace, 'sops'), { recursive: true });
     cpSync(join(repo, 'test/browser/fixtures/checklist.md'), join(workspace, 'sops', FILE));
+    cpSync(join(repo, 'test/browser/fixtures/workflow.md'), join(workspace, 'sops', 'declined.sop.md'));
+    cpSync(join(repo, 'examples/missed-delivery-workflow.md'), join(workspace, 'sops', 'long.sop.md'));
     server = await startCodeServer({ settings: { 'files.autoSave': 'off', 'workbench.editor.enablePreview': false } });
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
@@ -106,5 +127,56 @@ describe('preview in a real VS Code', function () {
     assert.match(saved, /- \[x\] Count the till float twice/);
     assert.match(saved, /- \[ \] Check the customer toilets are clean/, 'only the ticked item changed');
     await page.screenshot({ path: join(screenshots, 'vscode-preview-ticked.png') });
+  });
+
+  it('guided walk, lint jumps and two-way scroll sync work inside VS Code', async () => {
+    await openFile(page, 'declined.sop.md');
+    let frame = await until('the preview to show declined.sop.md', async () => {
+      const f = await previewFrame(page);
+      return (await f.locator('h1.sop-title').innerText()) === 'Declined card payments' ? f : undefined;
+    });
+    // The guided walk, clicked in the real webview.
+    const stage = frame.locator('.sop-guided-stage');
+    await stage.getByRole('button', { name: 'The card is active.' }).click();
+    await stage.getByRole('button', { name: 'The code is unknown.' }).click();
+    await stage.getByRole('button', { name: 'The card has expired.' }).click();
+    assert.equal(await stage.locator('.sop-guided-outcome').innerText(), 'Advise the customer to renew the card.');
+    // A problem in the summary moves the editor's cursor to its line.
+    const link = frame.locator('.sop-lint-error a.sop-jump').first();
+    const line = Number(await link.getAttribute('data-jump-line'));
+    await link.click();
+    await until(`the cursor on line ${line}`, async () => (await page.locator('.statusbar').innerText()).includes(`Ln ${line},`));
+    await page.screenshot({ path: join(screenshots, 'vscode-preview-workflow.png') });
+
+    // Scroll sync: the editor drives the preview, and the preview drives the editor.
+    await openFile(page, 'long.sop.md');
+    frame = await until('the preview to show long.sop.md', async () => {
+      const f = await previewFrame(page);
+      return /Missed Delivery/.test(await f.locator('h1.sop-title').innerText()) ? f : undefined;
+    });
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(':120');
+    await page.keyboard.press('Enter');
+    await until('the preview to scroll with the editor', async () => (await (await previewFrame(page)).evaluate(() => window.scrollY)) > 300);
+    frame = await previewFrame(page);
+    await frame.evaluate(() => window.scrollTo({ top: 0 }));
+    await until('the editor to scroll back with the preview', async () => {
+      const first = await page.locator('.monaco-editor .margin-view-overlays .line-numbers').first().innerText();
+      return Number(first) <= 5;
+    });
+  });
+
+  it('follows the VS Code theme (dark, high contrast)', async () => {
+    const background = async () => (await previewFrame(page)).evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    for (const [theme, file] of [['Dark Modern', 'vscode-preview-dark.png'], ['Dark High Contrast', 'vscode-preview-high-contrast.png']]) {
+      await runCommand(page, 'Preferences: Color Theme');
+      await page.locator('.quick-input-widget input').fill(theme);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await until(`the preview to take the ${theme} colours`, async () => (await background()) !== light);
+      await page.screenshot({ path: join(screenshots, file) });
+    }
   });
 });

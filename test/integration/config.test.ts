@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, fixtureUri, lintNow, ruleIds, waitForDiagnostics, workspaceRoot } from './helpers.js';
+
+const configUri = () => vscode.Uri.joinPath(workspaceRoot(), 'sops', '.sopkit.yaml');
+const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+
+describe('configuration', () => {
+  before(activateExtension);
+  afterEach(async () => {
+    await vscode.workspace.fs.delete(configUri()).then(undefined, () => undefined);
+    await vscode.workspace.getConfiguration('sopkit').update('maxFileSizeKB', undefined, vscode.ConfigurationTarget.Workspace);
+    await closeAllEditors();
+  });
+
+  it('re-lints open SOPs when .sopkit.yaml changes a rule severity', async () => {
+    const uri = fixtureUri('sops', 'missing-sections.md');
+    await vscode.window.showTextDocument(uri);
+    await waitForDiagnostics(uri, (d) => d.length === 2 && d.every((x) => x.severity === vscode.DiagnosticSeverity.Error));
+    await write(configUri(), 'rules:\n  required-section: warning\n');
+    await waitForDiagnostics(uri, (d) => d.length === 2 && d.every((x) => x.severity === vscode.DiagnosticSeverity.Warning));
+    await write(configUri(), 'rules:\n  required-section: off\n');
+    await waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+
+  it('keeps linting with the defaults when the config is broken', async () => {
+    await write(configUri(), 'rules:\n  required-section: [not, a, severity\n');
+    const uri = fixtureUri('sops', 'missing-sections.md');
+    await vscode.window.showTextDocument(uri);
+    const diagnostics = await lintNow(uri);
+    assert.deepEqual(ruleIds(diagnostics), ['required-section', 'required-section']);
+    assert.ok(diagnostics.every((d) => d.severity === vscode.DiagnosticSeverity.Error));
+  });
+
+  it('skips live linting of an SOP over sopkit.maxFileSizeKB', async () => {
+    await vscode.workspace.getConfiguration('sopkit').update('maxFileSizeKB', 1, vscode.ConfigurationTarget.Workspace);
+    const uri = fixtureUri('sops', 'large.sop.md');
+    await write(uri, `# Large\n\n## Purpose\n\n${'A long paragraph about the purpose. '.repeat(100)}\n`); // about 3.5 KB
+    const api = vscode.extensions.getExtension<{ lintDocument(uri: vscode.Uri): Promise<string[] | undefined> }>('sopkit.sopkit')!.exports;
+    await vscode.window.showTextDocument(uri);
+    assert.equal(await api.lintDocument(uri), undefined);
+    await waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+});
