@@ -109,13 +109,17 @@ function buildSections(tree: Root, text: string, lineStarts: number[], matcher: 
   const children = tree.children;
   const boundaries: Boundary[] = [];
   let headingDepth = 1;
+  // Open headings that name a section: inside one of those, a bold "Objectives" is a sub-point, not a section.
+  const recognisedOpen: number[] = [];
   children.forEach((node, index) => {
     if (node.type === 'heading') {
       headingDepth = node.depth;
+      while (recognisedOpen.length && recognisedOpen[recognisedOpen.length - 1] >= node.depth) recognisedOpen.pop();
+      if (node.depth > 1 && matcher.match(toString(node), recognisedOpen.length === 0).length) recognisedOpen.push(node.depth);
       boundaries.push({ index, depth: node.depth, text: toString(node), start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0, label: false, includeSelf: false });
       return;
     }
-    const label = labelOf(node, matcher, text);
+    const label = recognisedOpen.length === 0 ? labelOf(node, matcher, text) : undefined;
     if (label) boundaries.push({ index, depth: Math.min(6, headingDepth + 1), text: label.label, start: label.start, end: label.end, label: true, includeSelf: label.rest });
   });
   // Each section ends where the next boundary of the same or a higher level starts (a stack keeps this linear).

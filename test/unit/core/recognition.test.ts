@@ -165,3 +165,12 @@ describe('section labels in paragraphs (SOPs pasted from documents)', () => {
     assert.match(fix.edits[0].text, /^\n?## Process\n/m);
   });
 });
+
+describe('labels inside a recognised section', () => {
+  it('a bold "Objectives" under Process is a sub-point, not a second Purpose', () => {
+    const text = '# T\n\n## Purpose\n\nWhy.\n\n## Process\n\n### Refund policy\n\n**Objectives**\n\nRefund within five days.\n\n1. Check.\n2. Refund.\n';
+    const doc = buildSopDocument(text);
+    assert.equal(doc.sections.filter((s) => s.kind === 'label').length, 0);
+    assert.deepEqual(lint(text, { today: TODAY }).messages.filter((m) => m.ruleId === 'duplicate-section'), []);
+  });
+});
