@@ -16,6 +16,7 @@ const testModules: Array<() => Promise<unknown>> = [
   () => import('./workspace.test.js'),
   () => import('./authoring.test.js'),
   () => import('./config.test.js'),
+  () => import('./snippets.test.js'),
   () => import('./preview.test.js'),
   // Last: asserts the extension host log holds no sopkit errors after everything above.
   () => import('./zz-host-log.test.js'),

@@ -2,7 +2,7 @@
 // person uses it: open an SOP, run "sopkit: Open Preview to the Side", type in the editor and see
 // the preview change in place, tick a box in the preview and see `- [x]` appear in the document.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser, startCodeServer, workbenchUrl } from '../../../scripts/vscode-harness.mjs';
@@ -162,21 +162,24 @@ describe('preview in a real VS Code', function () {
     frame = await previewFrame(page);
     await frame.evaluate(() => window.scrollTo({ top: 0 }));
     await until('the editor to scroll back with the preview', async () => {
-      const first = await page.locator('.monaco-editor .margin-view-overlays .line-numbers').first().innerText();
-      return Number(first) <= 5;
+      const numbers = (await page.locator('.monaco-editor .margin-view-overlays .line-numbers').allInnerTexts()).map(Number).filter((n) => n > 0);
+      return Math.min(...numbers) <= 5;
     });
   });
 
   it('follows the VS Code theme (dark, high contrast)', async () => {
     const background = async () => (await previewFrame(page)).evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
-    for (const [theme, file] of [['Dark Modern', 'vscode-preview-dark.png'], ['Dark High Contrast', 'vscode-preview-high-contrast.png']]) {
-      await runCommand(page, 'Preferences: Color Theme');
-      await page.locator('.quick-input-widget input').fill(theme);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await until(`the preview to take the ${theme} colours`, async () => (await background()) !== light);
+    // Change the theme the way a settings sync would: VS Code watches the user settings file.
+    const settingsFile = join(server.dirs.userData, 'User', 'settings.json');
+    for (const [theme, file] of [['Default Dark Modern', 'vscode-preview-dark.png'], ['Default High Contrast', 'vscode-preview-high-contrast.png']]) {
+      const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+      writeFileSync(settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+      const before = await background();
+      await until(`the preview to take the ${theme} colours`, async () => (await background()) !== before)
+        .catch(async (error) => { await page.screenshot({ path: join(screenshots, 'vscode-theme-failed.png') }); throw error; });
       await page.screenshot({ path: join(screenshots, file) });
     }
+    assert.notEqual(await background(), light);
   });
 });
