@@ -105,6 +105,12 @@ function freePort() {
   });
 }
 
+/** An error whose text or stack points into sopkit (its code is served from /static/devextensions/). */
+function blamesExtension(text) {
+  if (/\d+ web test\(s\) failed/.test(text)) return false; // the suite's own verdict, reported already
+  return /\/static\/devextensions\/(?!out\/test\/)|\bsopkit\b/i.test(text);
+}
+
 /**
  * The suite cannot see the workbench's DOM from its web worker, so it asks the runner: a GET to
  * this loopback server (its URL is compiled into the suite as SOPKIT_WEB_UI_URL) makes the runner
@@ -242,6 +248,7 @@ async function main() {
   cleanups.push(() => context.close());
 
   const pageLog = [];
+  const extensionErrors = [];
   let sawSummary = false;
   let settle;
   const exitCode = new Promise((r) => { settle = r; });
@@ -256,15 +263,21 @@ async function main() {
       return;
     }
     pageLog.push(`[workbench ${type}] ${text}`);
+    if (type === 'error' && blamesExtension(text)) extensionErrors.push(text);
     if (VERBOSE) console.log(`[workbench ${type}] ${text}`);
   });
   await page.exposeFunction('codeAutomationExit', (code) => settle(Number(code)));
   if (VERBOSE) page.on('console', (message) => console.log(`[page ${message.type()}] ${message.text()}`));
-  page.on('pageerror', (error) => pageLog.push(`[page error] ${error.stack ?? error}`));
+  page.on('pageerror', (error) => {
+    pageLog.push(`[page error] ${error.stack ?? error}`);
+    if (blamesExtension(String(error.stack ?? error))) extensionErrors.push(String(error.stack ?? error));
+  });
   await page.goto(url);
 
   const code = await exitCode;
-  const passed = code === 0 && sawSummary;
+  // Passing tests are not enough: an error the extension threw or logged on the way fails the run.
+  for (const error of extensionErrors) console.error(`test:web: the workbench logged an error from sopkit:\n  ${error}`);
+  const passed = code === 0 && sawSummary && extensionErrors.length === 0;
   if (!passed) {
     // What the workbench said on the way is usually the fastest route to the cause.
     console.error(`test:web: the workbench exited with code ${code}${sawSummary ? '' : ' without a mocha summary'}; last page messages:`);

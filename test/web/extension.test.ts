@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { SopkitApi } from '../../src/extension/extension.js';
 import { equal, includesAll, ok } from './assert.js';
-import { EXTENSION_ID } from './helpers.js';
+import { EXTENSION_ID, note } from './helpers.js';
 
 describe('sopkit in the web workbench', () => {
   it('runs in a browser extension host: web UI, no Node.js, the fixture folder mounted', () => {
@@ -20,6 +20,7 @@ describe('sopkit in the web workbench', () => {
     const api = await extension.activate();
     ok(extension.isActive, 'extension.isActive after activate()');
     equal(typeof api.activationMs, 'number', 'activate() returns the sopkit API');
+    note(`activate() took ${api.activationMs.toFixed(1)} ms in the web worker extension host`);
     const commands = await vscode.commands.getCommands(true);
     includesAll(commands, ['sopkit.fixAll', 'sopkit.lintWorkspace', 'sopkit.newSop', 'sopkit.preview.openToSide'], 'sopkit commands');
   });

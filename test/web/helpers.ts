@@ -3,6 +3,11 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'sopkit.sopkit';
 
+/** A line in the runner's output next to the test results (a measured figure, not an assertion). */
+export function note(text: string): void {
+  console.log(`[sopkit-web]       ${text}`);
+}
+
 /** test/web/fixtures/workspace, mounted by @vscode/test-web as vscode-test-web://mount/. */
 export function fixture(relativePath: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];

@@ -15,7 +15,7 @@ const testModules: Array<() => Promise<unknown>> = [
 /**
  * The workbench forwards every console line of the extension host, mixed with its own logs, to
  * the runner; the reporter's lines start with this mark so the runner can print just those.
- * Keep in step with REPORTER_MARK in scripts/run-web-tests.mjs.
+ * Keep in step with REPORTER_MARK in scripts/run-web-tests.mjs and note() in helpers.ts.
  */
 const REPORTER_MARK = '[sopkit-web] ';
 
