@@ -5,13 +5,24 @@
  */
 import * as vscode from 'vscode';
 import { fixText } from '../core/fix.js';
+import type { LintOptions } from '../core/options.js';
 import type { LintMessage } from '../core/types.js';
 import { diagnosticRuleId, fixToWorkspaceEdit, minimalReplacement, sameMessage } from './convert.js';
 import type { DiagnosticsController } from './diagnostics.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('sopkit');
 
-export class SopCodeActionProvider implements vscode.CodeActionProvider {
+/**
+ * "Fix all" is offered on every light-bulb request but computed only when chosen (or on save):
+ * fixText lints up to ten times, too much to do on each cursor move.
+ */
+class FixAllAction extends vscode.CodeAction {
+  constructor(readonly document: vscode.TextDocument, readonly version: number, readonly text: string, readonly options: LintOptions, kind: vscode.CodeActionKind) {
+    super('Fix all auto-fixable sopkit problems', kind);
+  }
+}
+
+export class SopCodeActionProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
@@ -26,9 +37,9 @@ export class SopCodeActionProvider implements vscode.CodeActionProvider {
     if (!snapshot || token.isCancellationRequested || snapshot.version !== document.version) return [];
     const actions: vscode.CodeAction[] = [];
 
+    const fixable = snapshot.result.messages.some((m) => m.fix);
     if (wantsFixAll) {
-      const fixAll = fixAllAction(document, snapshot.text, snapshot.options);
-      if (fixAll) actions.push(fixAll);
+      if (fixable) actions.push(new FixAllAction(document, snapshot.version, snapshot.text, snapshot.options, FIX_ALL_KIND));
       return actions;
     }
 
@@ -46,22 +57,20 @@ export class SopCodeActionProvider implements vscode.CodeActionProvider {
       const disable = disableForLineAction(document, diagnostic, message);
       if (disable) actions.push(disable);
     }
-    if (snapshot.result.messages.some((m) => m.fix)) {
-      const fixAll = fixAllAction(document, snapshot.text, snapshot.options, vscode.CodeActionKind.QuickFix);
-      if (fixAll) actions.push(fixAll);
-    }
+    if (fixable) actions.push(new FixAllAction(document, snapshot.version, snapshot.text, snapshot.options, vscode.CodeActionKind.QuickFix));
     return actions;
   }
-}
 
-export function fixAllAction(document: vscode.TextDocument, text: string, options: Parameters<typeof fixText>[1], kind = FIX_ALL_KIND): vscode.CodeAction | undefined {
-  const fixed = fixText(text, options);
-  const edit = minimalReplacement(document, text, fixed.text);
-  if (!edit || fixed.applied === 0) return undefined;
-  const action = new vscode.CodeAction(`Fix all auto-fixable sopkit problems (${fixed.applied})`, kind);
-  action.edit = new vscode.WorkspaceEdit();
-  action.edit.set(document.uri, [edit]);
-  return action;
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (!(action instanceof FixAllAction) || action.document.version !== action.version) return action;
+    const fixed = fixText(action.text, action.options);
+    const edit = minimalReplacement(action.document, action.text, fixed.text);
+    if (edit) {
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.set(action.document.uri, [edit]);
+    }
+    return action;
+  }
 }
 
 /**

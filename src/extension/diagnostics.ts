@@ -39,6 +39,8 @@ export class DiagnosticsController implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => { this.tabClosed.delete(d.uri.toString()); this.lintSoon(d, 0); }),
       vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) this.lintSoon(e.document); }),
+      // With sopkit.run = onSave, edits only cancel the stale lint; saving lints.
+      vscode.workspace.onDidSaveTextDocument((d) => { if (this.settings().run === 'onSave') this.lintSoon(d, 0); }),
       vscode.workspace.onDidCloseTextDocument((d) => { this.tabClosed.delete(d.uri.toString()); this.forget(d.uri); }),
       vscode.window.tabGroups.onDidChangeTabs((e) => this.tabsChanged(e)),
       config.onDidChange(() => this.relintOpenDocuments()),
@@ -90,7 +92,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     const settings = this.settings();
-    if (delay === undefined && settings.run === 'onSave') return;
+    if (delay === undefined && settings.run === 'onSave') { this.timers.delete(key); return; }
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       void this.lintNow(document).catch((error) => logError(`linting ${document.uri.toString()}`, error));

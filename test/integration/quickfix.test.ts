@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, fixtureUri, ruleIds, waitForDiagnostics } from './helpers.js';
+import { activateExtension, closeAllEditors, fixtureUri, ruleIds, waitForDiagnostics, workspaceRoot } from './helpers.js';
 
+/** Code actions at a range, resolved (so lazily computed edits such as fix-all are filled in). */
 async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind, 100)) ?? [];
 }
 
 /** The fixture as saved: exactly its two missing sections (earlier tests' edits are reverted). */
@@ -54,6 +55,23 @@ describe('quick fixes', () => {
     assert.equal(actions[0].kind?.value, 'source.fixAll.sopkit');
     assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
     await waitForDiagnostics(uri, (d) => !ruleIds(d).includes('required-section'));
+  });
+
+  it('fixes on save with "editor.codeActionsOnSave": { "source.fixAll.sopkit": "explicit" }', async () => {
+    const uri = vscode.Uri.joinPath(workspaceRoot(), 'sops', 'fix-on-save.md');
+    await vscode.workspace.fs.copy(fixtureUri('sops', 'missing-sections.md'), uri, { overwrite: true });
+    const settings = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+    await settings.update('codeActionsOnSave', { 'source.fixAll.sopkit': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    try {
+      const editor = await vscode.window.showTextDocument(uri);
+      await waitForDiagnostics(uri, pristine);
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.match(saved, /## References[\s\S]*## Revision History/);
+    } finally {
+      await settings.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
   });
 
   it('"Disable … for this line" silences that rule on that line only', async () => {
