@@ -1,0 +1,103 @@
+/**
+ * Every rule's docs page is checked against the code: the example marked as triggering the rule
+ * must produce exactly the messages the page quotes (line:column and text), and the corrected
+ * example must not trigger it. A page that drifts from the rule's behaviour fails here.
+ */
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Code, Heading, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { lint } from '../../../src/core/lint.js';
+import { rules } from '../../../src/core/rules/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The clock the pages' examples are written against (review-overdue quotes it). */
+export const DOCS_TODAY = '2026-11-23';
+
+interface PageParts { sections: Map<string, Code[]>; headings: string[] }
+
+function pageParts(text: string): PageParts {
+  const tree = unified().use(remarkParse).parse(text) as Root;
+  const sections = new Map<string, Code[]>();
+  const headings: string[] = [];
+  let current = '';
+  for (const node of tree.children) {
+    if (node.type === 'heading' && (node as Heading).depth === 2) {
+      current = toString(node).trim().toLowerCase();
+      headings.push(current);
+      sections.set(current, []);
+    } else if (node.type === 'code' && current) {
+      sections.get(current)!.push(node as Code);
+    }
+  }
+  return { sections, headings };
+}
+
+function quotedMessages(block: Code): string[] {
+  return block.value.split('\n').filter((l) => l.trim()).map((line) => {
+    const m = /^(\d+):(\d+) {2}(.+)$/.exec(line.trim());
+    assert.ok(m, `quoted message lines look like "12:1  message", found: ${line}`);
+    return `${m[1]}:${m[2]}  ${m[3]}`;
+  });
+}
+
+function reported(markdown: string, ruleId: string): string[] {
+  return lint(markdown, { today: DOCS_TODAY }).messages.filter((m) => m.ruleId === ruleId).map((m) => `${m.line}:${m.column}  ${m.message}`);
+}
+
+describe('rule docs pages', () => {
+  it('docs/rules/README.md links every rule page', () => {
+    const index = readFileSync(join(root, 'docs/rules/README.md'), 'utf8');
+    for (const rule of rules) assert.ok(index.includes(`](./${rule.id}.md)`), `docs/rules/README.md does not link ${rule.id}.md`);
+  });
+
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      const path = join(root, 'docs/rules', `${rule.id}.md`);
+      const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+      const parts = pageParts(text);
+      const code = (heading: string, lang: string) => (parts.sections.get(heading) ?? []).filter((c) => c.lang === lang);
+
+      it('starts with its id and states its default severity and whether --fix fixes it', () => {
+        assert.ok(text, `docs/rules/${rule.id}.md is missing`);
+        assert.equal(text.split('\n')[0], `# ${rule.id}`);
+        assert.ok(text.includes(`Default severity: **${rule.defaultSeverity}**`), `the page says "Default severity: **${rule.defaultSeverity}**"`);
+        assert.ok(text.includes(`Fixed by \`--fix\`: **${rule.fixable ? 'yes' : 'no'}**`), `the page says "Fixed by \`--fix\`: **${rule.fixable ? 'yes' : 'no'}**"`);
+      });
+
+      it('has the sections readers look for', () => {
+        for (const h of ['what it checks', 'why it matters', 'example', 'corrected', 'fixes', 'configuration', 'silencing it']) {
+          assert.ok(parts.headings.includes(h), `missing "## ${h}" (has: ${parts.headings.join(', ')})`);
+        }
+      });
+
+      it('its triggering examples produce exactly the messages the page quotes', () => {
+        const examples = code('example', 'markdown');
+        const quoted = code('example', 'text');
+        assert.ok(examples.length > 0, 'the Example section has a ```markdown example');
+        assert.equal(quoted.length, examples.length, 'each ```markdown example is followed by a ```text block of the messages it produces');
+        examples.forEach((example, i) => {
+          const expected = quotedMessages(quoted[i]);
+          assert.ok(expected.length > 0, 'the page quotes at least one message per example');
+          assert.deepEqual(reported(example.value, rule.id), expected, `example ${i + 1} (line ${example.position?.start.line} of the page)`);
+        });
+      });
+
+      it('its corrected example does not trigger the rule', () => {
+        const [corrected] = code('corrected', 'markdown');
+        assert.ok(corrected, 'the Corrected section has a ```markdown example');
+        assert.deepEqual(reported(corrected.value, rule.id), []);
+      });
+
+      it('shows how to configure it and how to silence one line', () => {
+        const yaml = code('configuration', 'yaml').map((c) => c.value).join('\n');
+        assert.match(yaml, new RegExp(`^rules:\\s*\\n\\s+${rule.id}:`, 'm'), 'a .sopkit.yaml snippet under rules:');
+        assert.ok(text.includes(`<!-- sopkit-disable-next-line ${rule.id} -->`));
+      });
+    });
+  }
+});
