@@ -16,7 +16,8 @@
 // Prints mocha's spec output (its "N passing / N failing" lines included) and exits non-zero when
 // a test fails, the suite never reports, or the hard timeout (SOPKIT_WEB_TIMEOUT_MS, default
 // 240 s) passes. The server runs in its own process group and is always ended with the browser.
-// SOPKIT_WEB_VERBOSE=1 also prints the server's and the workbench's own logs.
+// SOPKIT_WEB_VERBOSE=1 also prints the server's and the workbench's own logs;
+// SOPKIT_WEB_PRODUCTION=1 tests the minified web bundles instead of the development build.
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
@@ -171,6 +172,8 @@ async function main() {
   if (!existsSync(CHROMIUM)) await fail(`Chromium not found at ${CHROMIUM}; run: bash scripts/setup-real-vscode.sh`);
 
   await runStep('build', process.execPath, [join(ROOT, 'scripts/build.mjs')]);
+  // SOPKIT_WEB_PRODUCTION=1: the minified bundles a release ships, for the two web entries.
+  if (process.env.SOPKIT_WEB_PRODUCTION === '1') await runStep('build', process.execPath, [join(ROOT, 'scripts/build.mjs'), '--production', '--only=extension-web,webview']);
   // The workbench loads the extension from a staged copy holding exactly the files the VSIX would
   // (`vsce ls`, so .vscodeignore is tested too), plus the bundles' source maps for readable stacks.
   // Other work in this checkout may also rebuild or clean dist/ while the workbench is loading.

