@@ -27,8 +27,11 @@ export interface ConfigResolverOptions {
   configFile?: string;
   /** Do not search above this folder (e.g. the workspace folder). */
   stopAt?: string;
-  /** Team schemas and templates must lie inside this folder; anything outside is a problem. */
-  boundary?: string;
+  /**
+   * Team schemas and templates must lie inside this folder (the workspace); anything outside is a
+   * problem. A function gets each config's folder (the CLI uses that folder's repository root).
+   */
+  boundary?: string | ((configFolder: string) => string | undefined);
   /** The clock for review rules (YYYY-MM-DD), passed through to LintOptions. */
   today?: string;
 }
@@ -126,7 +129,7 @@ export class ConfigResolver {
     let pending = this.schemaByPath.get(path);
     if (!pending) {
       const at = layer.config.locate(['schema']);
-      pending = loadTeamSchema(path, this.host, { file: layer.config.path, ...at }, this.options.boundary && normalizePath(this.options.boundary));
+      pending = loadTeamSchema(path, this.host, { file: layer.config.path, ...at }, this.boundaryFor(layer));
       this.schemaByPath.set(path, pending);
     }
     return pending;
@@ -191,10 +194,16 @@ export class ConfigResolver {
     };
   }
 
+  private boundaryFor(layer: Layer): string | undefined {
+    const { boundary } = this.options;
+    const folder = typeof boundary === 'function' ? boundary(layer.dir) : boundary;
+    return folder ? normalizePath(folder) : undefined;
+  }
+
   /** A path setting resolved against its config's folder, or undefined (with a problem) when outside the boundary. */
   private checkedPath(layer: Layer, key: 'schema' | 'templates', problems: ConfigProblem[]): string | undefined {
     const path = resolvePath(layer.dir, layer.config.data[key]!);
-    const boundary = this.options.boundary && normalizePath(this.options.boundary);
+    const boundary = this.boundaryFor(layer);
     if (boundary && !isInside(boundary, path)) {
       problems.push({ file: layer.config.path, ...layer.config.locate([key]), message: `${key} points to '${path}', which lies outside the workspace (${boundary})` });
       return undefined;

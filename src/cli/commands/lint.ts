@@ -64,7 +64,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   // Configs first: a broken config stops the run before anything is linted.
   const resolver = new ConfigResolver(nodeConfigHost, {
     configFile: opts.config ? io.resolve(opts.config) : undefined,
-    boundary: findGitRoot(io.cwd),
+    boundary: (configFolder) => findGitRoot(configFolder),
     today,
   });
   const configs: FileConfig[] = [];

@@ -14,7 +14,7 @@ export function checkDate(flag: string, value: string | undefined): void {
 
 /** The config that applies to `file` (absolute); config problems become a usage error (exit 2). */
 export async function configFor(file: string, io: CliIo, opts: { config?: string; today?: string }): Promise<FileConfig> {
-  const resolver = new ConfigResolver(nodeConfigHost, { configFile: opts.config ? io.resolve(opts.config) : undefined, boundary: findGitRoot(io.cwd), today: opts.today });
+  const resolver = new ConfigResolver(nodeConfigHost, { configFile: opts.config ? io.resolve(opts.config) : undefined, boundary: (configFolder) => findGitRoot(configFolder), today: opts.today });
   const config = await resolver.forFile(file);
   if (config.problems.length) throw new UsageError(`the configuration has problems:\n${config.problems.map((p) => `  ${formatConfigProblem(p)}`).join('\n')}`);
   return config;

@@ -143,6 +143,13 @@ describe('sopkit lint: configuration', () => {
     assert.match(run.stderr, /team\.json:1:11: \$ref 'http:\/\/example\.org\/sop\.json' points to an address; sopkit never downloads schemas/);
   });
 
+  it('a team schema outside the repository is refused with exit 2', async () => {
+    const dir = workspace({ 'outside.json': '{}', 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/.sopkit.yaml': 'schema: ../outside.json\n', 'repo/a.md': CLEAN_SOP });
+    const run = await sopkit(join(dir, 'repo'), ['lint', ...TODAY]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /\.sopkit\.yaml:1:9: schema points to '.*\/outside\.json', which lies outside the workspace/);
+  });
+
   it('--today is the clock of the review rules', async () => {
     const dir = workspace({ 'a.md': CLEAN_SOP });
     assert.equal((await sopkit(dir, ['lint', '--today', '2027-05-31'])).stdout, '✔ 1 SOP checked, no problems\n');

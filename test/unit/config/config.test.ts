@@ -229,6 +229,13 @@ describe('team schemas', () => {
     assert.ok(!host.reads.includes('/etc/team.json'));
   });
 
+  it('takes the boundary per config folder when given a function', async () => {
+    const host = memoryHost({ '/a/repo/.sopkit.yaml': 'schema: ../../shared/team.json\n', '/shared/team.json': '{}' });
+    const result = await loadConfigForFile('/a/repo/x.md', host, { boundary: (folder) => (folder === '/a/repo' ? '/a/repo' : undefined) });
+    assert.equal(result.problems.length, 1);
+    assert.match(result.problems[0].message, /outside the workspace \(\/a\/repo\)/);
+  });
+
   it('loads each team schema once per resolver', async () => {
     const host = memoryHost({ '/r/.sopkit.yaml': 'schema: t.json', '/r/t.json': '{}' });
     const resolver = new ConfigResolver(host);
