@@ -20,7 +20,7 @@ export const emptySection: RuleDefinition = {
       context.report({
         message: `Section '${section.title}' is empty; add its content${info ? ` (${info.description.split(':')[0].replace(/\.$/, '').toLowerCase()})` : ''} or remove the heading`,
         range: section.heading.range,
-        suggestions: template ? [{ title: `Fill '${section.title}' with its template`, edits: [insertBlock(doc.text, section.heading.range.end.offset, `\n${template}`)] }] : undefined,
+        suggestions: template ? [{ title: `Fill '${section.title}' with its template`, edits: [insertBlock(doc.text, section.heading.range.end.offset, template)] }] : undefined,
       });
     });
   },

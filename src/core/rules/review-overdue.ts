@@ -6,14 +6,19 @@ import type { RuleDefinition } from './rule.js';
 
 const DEFAULT_INTERVAL: Interval = { amount: 12, unit: 'month' };
 
-/** Set `last_reviewed: today` (replace the value or add the key). */
-export function markReviewedFix(doc: SopDocument, today: string): Fix | undefined {
+/** Set `last_reviewed: today` (replace the value or add the key); move a past `next_review` on by the interval. */
+export function markReviewedFix(doc: SopDocument, today: string, interval: Interval = DEFAULT_INTERVAL): Fix | undefined {
+  const title = `Mark as reviewed today (${today})`;
   const key = doc.frontMatter.keys.find((k) => k.key === 'last_reviewed');
-  if (key) return { title: `Mark as reviewed today (${today})`, edits: [{ offset: key.valueRange.start.offset, length: key.valueRange.end.offset - key.valueRange.start.offset, text: today }] };
+  const next = doc.frontMatter.keys.find((k) => k.key === 'next_review');
+  const nextEdit = next && next.valueRange !== next.keyRange
+    ? [{ offset: next.valueRange.start.offset, length: next.valueRange.end.offset - next.valueRange.start.offset, text: addInterval(today, interval) }]
+    : [];
+  if (key) return { title, edits: [{ offset: key.valueRange.start.offset, length: key.valueRange.end.offset - key.valueRange.start.offset, text: today }, ...nextEdit] };
   if (doc.frontMatter.present && doc.frontMatter.range && doc.frontMatter.errors.length === 0) {
     const closing = doc.lineStarts[doc.frontMatter.range.end.line - 1];
     const nl = doc.text.includes('\r\n') ? '\r\n' : '\n';
-    return { title: `Mark as reviewed today (${today})`, edits: [{ offset: closing, length: 0, text: `last_reviewed: ${today}${nl}` }] };
+    return { title, edits: [...nextEdit, { offset: closing, length: 0, text: `last_reviewed: ${today}${nl}` }] };
   }
   if (!doc.frontMatter.present) {
     return { title: `Add front matter with last_reviewed: ${today}`, edits: [insertBlock(doc.text, afterFrontMatter(doc), `---\nlast_reviewed: ${today}\n---\n`)] };
@@ -29,7 +34,8 @@ export const reviewOverdue: RuleDefinition = {
   check(doc, context) {
     const data = doc.frontMatter.data ?? {};
     const keyRange = (name: string) => doc.frontMatter.keys.find((k) => k.key === name)?.valueRange;
-    const suggestions = (): Fix[] => [markReviewedFix(doc, context.today), revisionRowFix(doc, context.today, 'Reviewed; no changes')].filter((f): f is Fix => !!f);
+    const interval = parseInterval(data.review_interval) ?? parseInterval(context.lintOptions.reviewInterval) ?? parseInterval(context.options.interval) ?? DEFAULT_INTERVAL;
+    const suggestions = (): Fix[] => [markReviewedFix(doc, context.today, interval), revisionRowFix(doc, context.today, 'Reviewed; no changes')].filter((f): f is Fix => !!f);
 
     const next = parseDateValue(data.next_review);
     if (next) {
@@ -44,7 +50,6 @@ export const reviewOverdue: RuleDefinition = {
     for (const entry of doc.revisions) if (entry.date) candidates.push({ date: entry.date, range: entry.range, what: 'last revised' });
     if (candidates.length === 0) return;
     const latest = candidates.reduce((a, b) => (b.date > a.date ? b : a));
-    const interval = parseInterval(data.review_interval) ?? parseInterval(context.lintOptions.reviewInterval) ?? parseInterval(context.options.interval) ?? DEFAULT_INTERVAL;
     const due = addInterval(latest.date, interval);
     if (due < context.today) {
       context.report({

@@ -93,3 +93,29 @@ describe('false alarms reported by template authors', () => {
     ]);
   });
 });
+
+describe('fixes reported by the docs writer', () => {
+  it('"Mark as reviewed today" also moves a past next_review, so the warning goes', async () => {
+    const { applyEdits } = await import('../../../src/core/fix.js');
+    const text = '---\ntitle: T\nnext_review: 2026-06-30\n---\n\n# T\n';
+    const message = lint(text, { today: TODAY }).messages.find((m) => m.ruleId === 'review-overdue')!;
+    const fixed = applyEdits(text, message.suggestions![0].edits);
+    assert.match(fixed, /next_review: 2027-11-23/);
+    assert.match(fixed, /last_reviewed: 2026-11-23/);
+    assert.deepEqual(lint(fixed, { today: TODAY }).messages.filter((m) => m.ruleId === 'review-overdue'), []);
+  });
+  it('renumbering is only a suggestion when a reference names a number two steps share', () => {
+    const text = '# T\n\n## Process\n\n### Step 1: A\n\nGo to Step 4 if needed.\n\n### Step 2: B\n\nb\n\n### Step 4: C\n\nc\n\n### Step 4: D\n\nd\n';
+    const messages = lint(text, { today: TODAY }).messages.filter((m) => m.ruleId === 'step-numbering');
+    assert.ok(messages.length > 0);
+    assert.ok(messages.every((m) => !m.fix), 'no safe fix');
+    assert.ok(messages[0].suggestions?.length);
+  });
+  it('filling an empty section leaves one blank line after the heading', async () => {
+    const { applyEdits } = await import('../../../src/core/fix.js');
+    const text = '# T\n\n## Scope\n\n## Process\n\n1. a\n';
+    const message = lint(text, { today: TODAY }).messages.find((m) => m.ruleId === 'empty-section')!;
+    const fixed = applyEdits(text, message.suggestions![0].edits);
+    assert.match(fixed, /## Scope\n\nThis SOP applies to [^\n]+\n\n## Process/);
+  });
+});
