@@ -95,10 +95,10 @@ export class ConfigService implements vscode.Disposable {
     return { ...config, options: safe };
   }
 
-  /** The team's templates folder for a workspace folder, when its config names one. */
-  async templatesFolder(folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
-    const config = await this.configFor(vscode.Uri.joinPath(folder.uri, 'new.sop.md'));
-    return config.templatesFolder ? folder.uri.with({ path: config.templatesFolder }) : undefined;
+  /** The team's templates folder that applies in `dir` (from the nearest config naming one). */
+  async templatesFolder(dir: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const config = await this.configFor(vscode.Uri.joinPath(dir, 'new.sop.md'));
+    return config.templatesFolder ? dir.with({ path: config.templatesFolder }) : undefined;
   }
 
   /** Tells the writer once about a broken config; the same problems are not shown again. */

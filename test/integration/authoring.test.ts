@@ -58,6 +58,18 @@ describe('New SOP commands', () => {
     assert.deepEqual(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
   });
 
+  it('"New SOP from Template…" offers the team templates named in .sopkit.yaml', async () => {
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'team', 'procedures');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('sopkit.newSopFromTemplate', {
+      folder, today: '2026-11-23', templateId: 'team-store-opening', answers: { business_name: 'Bramble Home' },
+    });
+    assert.ok(uri, 'the team template was not found');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(text, /Open every Bramble Home store the same way/);
+    assert.match(text, /effective: 2026-11-23/);
+    assert.deepEqual((await lintNow(uri)).map((d) => d.message), []);
+  });
+
   it('cancelling the wizard at its first step creates nothing', async () => {
     const before = await vscode.workspace.findFiles('**/*.md');
     const pending = vscode.commands.executeCommand<vscode.Uri | undefined>('sopkit.newSop');

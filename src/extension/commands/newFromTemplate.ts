@@ -19,10 +19,10 @@ export interface NewFromTemplateArgs {
   today?: string;
 }
 
-/** The team's templates (every .md in the configured folder); broken ones are reported and skipped. */
-async function teamTemplates(config: ConfigService): Promise<TemplateSource[]> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  const templatesFolder = folder && (await config.templatesFolder(folder));
+/** The team's templates (every .md in the folder the config for `target` names); broken ones are reported and skipped. */
+async function teamTemplates(config: ConfigService, target?: vscode.Uri): Promise<TemplateSource[]> {
+  const dir = target ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  const templatesFolder = dir && (await config.templatesFolder(dir));
   if (!templatesFolder) return [];
   const sources: TemplateSource[] = [];
   let entries: [string, vscode.FileType][] = [];
@@ -76,7 +76,7 @@ async function askQuestions(template: TemplateInfo): Promise<TemplateAnswers | u
 export function registerNewFromTemplate(config: ConfigService): vscode.Disposable {
   return vscode.commands.registerCommand(NEW_FROM_TEMPLATE_COMMAND, async (arg?: NewFromTemplateArgs | vscode.Uri): Promise<vscode.Uri | undefined> => {
     const args: NewFromTemplateArgs = arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {});
-    const extra = await teamTemplates(config);
+    const extra = await teamTemplates(config, args.folder);
     const templates = listTemplates(extra);
     const template = args.templateId ? templates.find((t) => t.id === args.templateId) : await askTemplate(templates);
     if (!template) {
