@@ -93,6 +93,45 @@ describe('workbench UI (a person in the real VS Code)', function () {
     await shot('4-after-quick-fix');
   });
 
+  it('runs the New SOP wizard through its quick picks and opens the draft', async () => {
+    const input = page.locator('.quick-input-widget input');
+    const row = (label) => page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    const answer = async (text) => { await input.fill(text); await page.keyboard.press('Enter'); };
+    await page.keyboard.press('F1');
+    await input.fill('>sopkit: New SOP…');
+    await row('sopkit: New SOP…').click();
+    await row('workflow').waitFor();
+    await shot('5-wizard-format');
+    await row('workflow').click();
+    await page.locator('.quick-input-widget', { hasText: 'Title of the SOP' }).waitFor();
+    await answer('Handling Delivery Complaints');
+    await page.locator('.quick-input-widget', { hasText: 'business name' }).waitFor();
+    await answer('Bramble Home');
+    await page.locator('.quick-input-widget', { hasText: 'what is this SOP for' }).waitFor();
+    await answer('How agents answer customers whose delivery went wrong');
+    await row('E-commerce').click();
+    await page.locator('.quick-input-widget', { hasText: 'What do you offer' }).waitFor();
+    await answer('homeware sold online');
+    // Multi-select steps: tick two rows, then accept; fewer than two is refused with a hint.
+    await row('Warm').waitFor();
+    await row('Warm').click();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'pick 2 to 3' }).waitFor();
+    await row('Professional').click();
+    await page.keyboard.press('Enter');
+    await row('Complaint Handling Process').waitFor();
+    await row('Complaint Handling Process').click();
+    await row('Response Time Standards').click();
+    await shot('6-wizard-policies');
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'handling-delivery-complaints.md' }).waitFor({ timeout: 15_000 });
+    await page.locator('.statusbar-item', { hasText: 'SOP: workflow' }).waitFor({ timeout: 15_000 });
+    const status = (await page.locator('.statusbar-item', { hasText: 'SOP: workflow' }).innerText()).replace(/\s+/g, ' ');
+    await shot('7-wizard-draft');
+    assert.doesNotMatch(status, /\$\(error\)/);
+    assert.equal(await page.locator('.monaco-editor .squiggly-error').count(), 0, 'the generated draft shows error squiggles');
+  });
+
   it('activated from the first Markdown file (activation time from Running Extensions and the host log)', async () => {
     const log = server.extensionHostLog();
     const stamp = (re) => { const m = re.exec(log); return m ? Date.parse(m[1].replace(' ', 'T')) : undefined; };
