@@ -97,3 +97,16 @@ describe('generated webview module', () => {
     assert.equal(readFileSync(GENERATED_MODULE, 'utf8') === expected, true, `${GENERATED_MODULE} is stale`);
   });
 });
+
+describe('webview script', () => {
+  it('type-checks against the DOM library (src/webview/tsconfig.json)', async function () {
+    this.timeout(60000);
+    const ts = (await import('typescript')).default;
+    const configPath = 'src/webview/tsconfig.json';
+    const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    assert.ok(config, `${configPath} could not be read`);
+    const program = ts.createProgram({ rootNames: config.fileNames, options: { ...config.options, noEmit: true } });
+    const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    assert.deepEqual(problems, []);
+  });
+});
