@@ -186,4 +186,15 @@ describe('preview in a real VS Code', function () {
     }
     assert.notEqual(await background(), light);
   });
+
+  it('comes back after the window reloads (webview panel serializer)', async () => {
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const frame = await until('the restored preview', async () => {
+      const f = await previewFrame(page, 60_000);
+      return /Missed Delivery/.test(await f.locator('h1.sop-title').innerText()) ? f : undefined;
+    }, 60_000);
+    assert.ok(await frame.locator('svg.sop-flowchart g.sop-flow-step').count() > 0);
+    await page.screenshot({ path: join(screenshots, 'vscode-preview-restored.png') });
+  });
 });
