@@ -28,33 +28,41 @@ export function isMarkdownPath(path: string): boolean {
 }
 
 export class SopFileMatcher implements vscode.Disposable {
-  private matcher!: (path: string) => boolean;
-  private globs: string[] = DEFAULT_SOP_GLOBS;
+  /** `sopkit.files` is resource-scoped: one matcher per workspace folder ('' outside any). */
+  private readonly matchers = new Map<string, { globs: string[]; match: (path: string) => boolean }>();
   private readonly subscription: vscode.Disposable;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    this.read();
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('sopkit.files')) { this.read(); this.changed.fire(); }
+      if (e.affectsConfiguration('sopkit.files')) { this.matchers.clear(); this.changed.fire(); }
     });
   }
 
-  get patterns(): readonly string[] {
-    return this.globs;
+  /** The globs in effect for `uri` (its workspace folder's setting). */
+  patterns(uri?: vscode.Uri): readonly string[] {
+    return this.matcherFor(uri).globs;
   }
 
-  private read(): void {
-    const configured = vscode.workspace.getConfiguration('sopkit').get<unknown>('files');
-    this.globs = Array.isArray(configured) ? configured.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : DEFAULT_SOP_GLOBS;
-    this.matcher = this.globs.length ? picomatch(this.globs, { dot: true, nocase: false }) : () => false;
+  private matcherFor(uri?: vscode.Uri) {
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    const key = folder?.uri.toString() ?? '';
+    let matcher = this.matchers.get(key);
+    if (!matcher) {
+      const configured = vscode.workspace.getConfiguration('sopkit', folder?.uri ?? null).get<unknown>('files');
+      const globs = Array.isArray(configured) ? configured.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : DEFAULT_SOP_GLOBS;
+      matcher = { globs, match: globs.length ? picomatch(globs, { dot: true }) : () => false };
+      this.matchers.set(key, matcher);
+    }
+    return matcher;
   }
 
   /** True when the path (relative to its workspace folder, or absolute outside one) matches `sopkit.files`. */
   matchesGlobs(uri: vscode.Uri): boolean {
+    const { match } = this.matcherFor(uri);
     const relative = vscode.workspace.asRelativePath(uri, false);
-    return this.matcher(relative) || this.matcher(uri.path.replace(/^\//, ''));
+    return match(relative) || match(uri.path.replace(/^\//, ''));
   }
 
   isLintable(uri: vscode.Uri): boolean {

@@ -78,24 +78,28 @@ export async function closeAllEditors(): Promise<void> {
 }
 
 /**
- * Error entries of the extension host log that mention sopkit. The runner passes the user-data
- * folder in SOPKIT_VSCODE_USER_DATA (run-vscode-tests.mjs and run-electron.mjs both do).
+ * What sopkit left in the extension host logs: every error entry that mentions sopkit (including
+ * its own output channel, where unexpected failures are logged), and the host's warnings about
+ * sopkit's API use (`[sopkit.sopkit] …`). The runner passes the user-data folder in
+ * SOPKIT_VSCODE_USER_DATA (run-vscode-tests.mjs and run-electron.mjs both do).
  */
-export function sopkitErrorsInExtensionHostLog(): string[] {
+export function sopkitProblemsInExtensionHostLog(): string[] {
   const userData = process.env.SOPKIT_VSCODE_USER_DATA;
   if (!userData) throw new Error('SOPKIT_VSCODE_USER_DATA is not set; run the suite through scripts/run-vscode-tests.mjs');
   const logs = join(userData, 'logs');
   if (!existsSync(logs)) return [];
-  const errors: string[] = [];
+  const problems: string[] = [];
   for (const file of readdirSync(logs, { recursive: true }).map(String)) {
     if (!/exthost/i.test(file) || !file.endsWith('.log')) continue;
     const lines = readFileSync(join(logs, file), 'utf8').split('\n');
     for (let i = 0; i < lines.length; i++) {
-      if (!/\[error\]/.test(lines[i])) continue;
+      const isError = /\[error\]/.test(lines[i]);
+      const isHostWarning = /\[warning\] \[sopkit\.sopkit\]/.test(lines[i]);
+      if (!isError && !isHostWarning) continue;
       let entry = lines[i];
       while (i + 1 < lines.length && !/^\d{4}-\d\d-\d\d /.test(lines[i + 1])) entry += `\n${lines[++i]}`;
-      if (/sopkit/i.test(entry)) errors.push(entry);
+      if (isHostWarning || /sopkit/i.test(entry) || /sopkit\.sopkit/.test(file)) problems.push(`${file}: ${entry}`);
     }
   }
-  return errors;
+  return problems;
 }
