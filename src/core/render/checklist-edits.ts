@@ -21,3 +21,17 @@ export function resetChecklistEdits(doc: SopDocument): TextEdit[] {
     .filter((item) => item.checked && MARKER.test(doc.text.slice(item.markerRange.start.offset, item.markerRange.start.offset + 3)))
     .map((item) => ({ offset: item.markerRange.start.offset, length: 3, text: '[ ]' }));
 }
+
+export type TaskTogglePlan = { kind: 'stale' } | { kind: 'unchanged' } | { kind: 'edit'; edit: TextEdit };
+
+/**
+ * What a tick from the preview should do. The page says which document version it was rendered
+ * from; if the document has moved on since (or the offset no longer holds a marker), the tick is
+ * refused and the caller re-renders, so a tick can never land on the wrong line.
+ */
+export function planTaskToggle(input: { text: string; documentVersion: number; renderedVersion: number; messageVersion: number; offset: number; checked: boolean }): TaskTogglePlan {
+  if (input.messageVersion !== input.documentVersion || input.renderedVersion !== input.documentVersion) return { kind: 'stale' };
+  const edit = toggleTaskEdit(input.text, input.offset, input.checked);
+  if (!edit) return { kind: 'stale' };
+  return edit.length === 0 ? { kind: 'unchanged' } : { kind: 'edit', edit };
+}

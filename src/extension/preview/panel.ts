@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { buildSopDocument } from '../../core/model.js';
 import { lint } from '../../core/lint.js';
 import { renderSopBody } from '../../core/render/index.js';
-import { resetChecklistEdits, toggleTaskEdit } from '../../core/render/checklist-edits.js';
+import { planTaskToggle, resetChecklistEdits } from '../../core/render/checklist-edits.js';
 import type { LintMessage, TextEdit } from '../../core/types.js';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/messages.js';
 import { previewPage } from './page.js';
@@ -25,6 +25,7 @@ export class SopPreviewPanel implements vscode.Disposable {
   private pageLoaded = false;
   /** Set while the editor scrolls because the preview asked it to, so the echo is not sent back. */
   private scrollingEditorUntil = 0;
+  private lastMessages: { uri: string; messages: LintMessage[] } | undefined;
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
 
@@ -86,9 +87,17 @@ export class SopPreviewPanel implements vscode.Disposable {
     }
   }
 
+  /**
+   * The live lint's messages. While the lint of the newest text is still debounced, the previous
+   * messages are shown (the preview re-renders when that lint lands) instead of linting twice.
+   */
   private lintMessages(document: vscode.TextDocument): LintMessage[] {
     const snapshot = this.deps.diagnostics?.latest(document);
-    if (snapshot) return snapshot.result.messages;
+    if (snapshot) {
+      this.lastMessages = { uri: document.uri.toString(), messages: snapshot.result.messages };
+      return snapshot.result.messages;
+    }
+    if (this.deps.diagnostics && this.lastMessages?.uri === document.uri.toString()) return this.lastMessages.messages;
     try {
       return lint(document.getText()).messages;
     } catch {
@@ -153,14 +162,9 @@ export class SopPreviewPanel implements vscode.Disposable {
     if (!this.writeBack()) return; // the tick lives in the page's own state
     const document = await this.document();
     if (!document) return;
-    if (document.version !== version || version !== this.renderedVersion) {
-      await this.render(false); // the page was stale: show the current text, change nothing
-      return;
-    }
-    const edit = toggleTaskEdit(document.getText(), offset, checked);
-    if (!edit) { await this.render(false); return; }
-    if (edit.length === 0) return;
-    await applyTextEdits(document, [edit]);
+    const plan = planTaskToggle({ text: document.getText(), documentVersion: document.version, renderedVersion: this.renderedVersion, messageVersion: version, offset, checked });
+    if (plan.kind === 'stale') await this.render(false); // the page was behind: show the current text, change nothing
+    else if (plan.kind === 'edit') await applyTextEdits(document, [plan.edit]);
   }
 
   /** Unticks every item: in the document when write-back is on, otherwise only in the page. */

@@ -4,7 +4,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { buildSopDocument } from '../../../src/core/model.js';
 import { renderSopBody, renderStandaloneHtml } from '../../../src/core/render/index.js';
-import { resetChecklistEdits, toggleTaskEdit } from '../../../src/core/render/checklist-edits.js';
+import { planTaskToggle, resetChecklistEdits, toggleTaskEdit } from '../../../src/core/render/checklist-edits.js';
 import { jsonForScript } from '../../../src/core/render/markdown.js';
 import { isHostMessage, isWebviewMessage } from '../../../src/webview/messages.js';
 // @ts-expect-error plain .mjs helper without type declarations
@@ -108,5 +108,19 @@ describe('webview script', () => {
     const program = ts.createProgram({ rootNames: config.fileNames, options: { ...config.options, noEmit: true } });
     const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     assert.deepEqual(problems, []);
+  });
+});
+
+describe('checklist write-back: version guard', () => {
+  const text = '# C\n\n## Phase\n- [ ] one\n- [x] two\n';
+  const offset = text.indexOf('[ ]');
+  const base = { text, documentVersion: 5, renderedVersion: 5, messageVersion: 5, offset, checked: true };
+  it('edits only when the page, the host and the document agree on the version', () => {
+    assert.deepEqual(planTaskToggle(base), { kind: 'edit', edit: { offset, length: 3, text: '[x]' } });
+    assert.deepEqual(planTaskToggle({ ...base, messageVersion: 4 }), { kind: 'stale' });
+    assert.deepEqual(planTaskToggle({ ...base, renderedVersion: 4 }), { kind: 'stale' });
+    assert.deepEqual(planTaskToggle({ ...base, documentVersion: 6 }), { kind: 'stale' });
+    assert.deepEqual(planTaskToggle({ ...base, offset: offset + 2 }), { kind: 'stale' });
+    assert.deepEqual(planTaskToggle({ ...base, checked: false }), { kind: 'unchanged' });
   });
 });
