@@ -26,6 +26,10 @@ export function registerLintWorkspace(files: SopFileMatcher, config: ConfigServi
     { location: vscode.ProgressLocation.Notification, title: 'sopkit: linting SOPs', cancellable: true },
     async (progress, token): Promise<WorkspaceLintSummary> => {
       const summary: WorkspaceLintSummary = { files: 0, problems: 0, skipped: 0 };
+      if (!vscode.workspace.getConfiguration('sopkit').get<boolean>('enable', true)) {
+        void vscode.window.showInformationMessage('sopkit is turned off in this workspace (setting sopkit.enable), so nothing was linted.');
+        return summary;
+      }
       const candidates = await vscode.workspace.findFiles('**/*.{md,markdown}', EXCLUDE, undefined, token);
       const maxBytes = Math.max(1, vscode.workspace.getConfiguration('sopkit').get<number>('maxFileSizeKB', 2048)) * 1024;
       const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));

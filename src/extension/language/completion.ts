@@ -17,25 +17,24 @@ export class SopCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly files: SopFileMatcher, private readonly diagnostics: DiagnosticsController) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    // Cheap line tests first: completion fires on every space typed, and parsing is not free.
+    const before = document.lineAt(position.line).text.slice(0, position.character);
+    const fence = frontMatterEnd(document);
+    const heading = /^(#{1,6})[ \t]+([^#]*)$/.exec(before);
+    if (fence === undefined ? !heading : position.line > fence && !heading) return undefined;
+    if (fence !== undefined && position.line === fence) return undefined;
     if (!this.files.isSopDocument(document)) return undefined;
-    const model = sopModel(document, this.diagnostics);
-    const lineText = document.lineAt(position.line).text;
-    const before = lineText.slice(0, position.character);
-    const fm = model.frontMatter.range;
-    const inFrontMatter = fm ? position.line + 1 > fm.start.line && position.line + 1 < fm.end.line : false;
-    if (inFrontMatter) {
+    if (fence !== undefined && position.line < fence) {
+      if (position.line === 0) return undefined;
       // Keys are read off the lines, not the parsed YAML: while a key is being typed the YAML is broken.
       const present: string[] = [];
-      for (let line = fm!.start.line; line < fm!.end.line - 1 && line < document.lineCount; line++) {
+      for (let line = 1; line < fence; line++) {
         const key = /^([A-Za-z_][\w-]*)[ \t]*:/.exec(document.lineAt(line).text);
         if (key && line !== position.line) present.push(key[1]);
       }
       return this.frontMatterItems(present, before, position);
     }
-    if (fm && position.line + 1 <= fm.end.line) return undefined;
-    const heading = /^(#{1,6})[ \t]+([^#]*)$/.exec(before);
-    if (heading) return this.sectionItems(document, model, position, heading[2].length);
-    return undefined;
+    return this.sectionItems(document, sopModel(document, this.diagnostics), position, heading![2].length);
   }
 
   private frontMatterItems(present: string[], before: string, position: vscode.Position): vscode.CompletionItem[] | undefined {
@@ -93,4 +92,13 @@ export class SopCompletionProvider implements vscode.CompletionItemProvider {
         return item;
       });
   }
+}
+
+/** Line of the closing front-matter fence, or undefined when the document has no front matter. */
+function frontMatterEnd(document: vscode.TextDocument): number | undefined {
+  if (document.lineCount < 2 || !/^---[ \t]*$/.test(document.lineAt(0).text)) return undefined;
+  for (let line = 1; line < Math.min(document.lineCount, 1000); line++) {
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(document.lineAt(line).text)) return line;
+  }
+  return undefined;
 }
