@@ -200,6 +200,7 @@ export async function runSuiteInWorkbench({ browser, server, folder, extensionDe
   await page.exposeFunction('codeAutomationLog', (type, args) => onLog?.(type, Array.isArray(args) ? args.join(' ') : String(args)));
   await page.exposeFunction('codeAutomationExit', (code) => settle(Number(code)));
   page.on('pageerror', (err) => onLog?.('pageerror', String(err)));
+  page.on('crash', () => { onLog?.('crash', 'the workbench page crashed'); settle(1); });
   onPage?.(page);
   await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }));
   let timer;
