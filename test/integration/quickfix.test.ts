@@ -74,6 +74,21 @@ describe('quick fixes', () => {
     }
   });
 
+  it('offers suggestions (non-automatic fixes) as quick fixes, e.g. "Mark as reviewed today"', async () => {
+    const uri = fixtureUri('sops', 'overdue-review.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    const [overdue] = await waitForDiagnostics(uri, (d) => ruleIds(d).includes('review-overdue'));
+    const actions = await codeActionsAt(uri, overdue.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title);
+    const mark = actions.find((a) => a.title.startsWith('Mark as reviewed today'));
+    assert.ok(mark?.edit, `titles: ${titles.join(' | ')}`);
+    assert.ok(titles.some((t) => t.startsWith('Add a revision-history entry dated')), `titles: ${titles.join(' | ')}`);
+    assert.ok(!titles.some((t) => t.startsWith('Fix all')), 'suggestions are not safe fixes, so Fix all must not be offered for them');
+    assert.ok(await vscode.workspace.applyEdit(mark.edit));
+    assert.match(editor.document.lineAt(overdue.range.start.line).text, /^last_reviewed: \d{4}-\d\d-\d\d$/);
+    await waitForDiagnostics(uri, (d) => !ruleIds(d).includes('review-overdue'));
+  });
+
   it('"Disable … for this line" silences that rule on that line only', async () => {
     const uri = fixtureUri('sops', 'missing-sections.md');
     const editor = await vscode.window.showTextDocument(uri);
