@@ -1,10 +1,12 @@
 // The UI check: Chromium drives the real VS Code workbench the way a person would — open an
 // example SOP that needs work, see the squiggles, the Problems rows and the status bar, open the
-// light bulb and apply a quick fix — and saves a screenshot at every step under
-// test-output/screenshots/. Run by scripts/run-vscode-tests.mjs after the extension-host suite
-// (it expects `node scripts/build.mjs` to have run).
+// light bulb and apply a quick fix, run the New SOP wizard — and saves a screenshot at every step
+// under test-output/screenshots/. It tests what users install: a production build packaged as a
+// .vsix and installed into code-server (so a file missing from the package fails here).
+// Run by scripts/run-vscode-tests.mjs after the extension-host suite.
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser, startCodeServer, workbenchUrl } from '../../../scripts/vscode-harness.mjs';
@@ -27,11 +29,20 @@ describe('workbench UI (a person in the real VS Code)', function () {
     mkdirSync(shots, { recursive: true });
     scratch = mkdtempSync(join(tmpdir(), 'sopkit-ui-'));
     cpSync(join(repo, 'examples'), join(scratch, 'examples'), { recursive: true });
-    server = await startCodeServer({ settings: { 'workbench.colorTheme': 'Default Light Modern', 'window.commandCenter': false, 'editor.minimap.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
+    const vsix = join(scratch, 'sopkit.vsix');
+    for (const [command, args] of [
+      [process.execPath, ['scripts/build.mjs', '--production']],
+      [process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--out', vsix]],
+    ]) {
+      const run = spawnSync(command, args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      assert.equal(run.status, 0, `${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+    }
+    console.log(`      packaged sopkit.vsix: ${(statSync(vsix).size / 1024).toFixed(1)} KB`);
+    server = await startCodeServer({ installVsix: vsix, settings: { 'workbench.colorTheme': 'Default Light Modern', 'window.commandCenter': false, 'editor.minimap.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
-    await page.goto(workbenchUrl(server, { folder: join(scratch, 'examples'), extensionDevelopmentPath: repo }));
+    await page.goto(workbenchUrl(server, { folder: join(scratch, 'examples') }));
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   });
@@ -132,7 +143,7 @@ describe('workbench UI (a person in the real VS Code)', function () {
     assert.equal(await page.locator('.monaco-editor .squiggly-error').count(), 0, 'the generated draft shows error squiggles');
   });
 
-  it('activated from the first Markdown file (activation time from Running Extensions and the host log)', async () => {
+  it('activated from the first Markdown file, installed from the .vsix (activation time from Running Extensions and the host log)', async () => {
     const log = server.extensionHostLog();
     const stamp = (re) => { const m = re.exec(log); return m ? Date.parse(m[1].replace(' ', 'T')) : undefined; };
     const requested = stamp(/^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) \[info\] ExtensionService#_doActivateExtension sopkit\.sopkit, startup: false, activationEvent: 'onLanguage:markdown'/m);
