@@ -17,7 +17,9 @@ export type WebviewMessage =
   | { type: 'resetChecklist' }
   | { type: 'revealLine'; line: number }
   | { type: 'didScroll'; line: number }
-  | { type: 'openLink'; href: string };
+  | { type: 'openLink'; href: string }
+  /** A relative link in the SOP (another SOP, a policy file): opened in the editor. */
+  | { type: 'openFile'; path: string };
 
 /** What the webview keeps across reloads (vscode.setState) so a restored panel comes back the same. */
 export interface PreviewState {
@@ -53,6 +55,7 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
     case 'didScroll':
       return isLine(value.line);
     case 'openLink': return typeof value.href === 'string' && /^(https?:|mailto:)/i.test(value.href) && value.href.length < 4096;
+    case 'openFile': return typeof value.path === 'string' && value.path.length > 0 && value.path.length < 1024 && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(value.path);
     default: return false;
   }
 }

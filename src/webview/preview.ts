@@ -115,6 +115,7 @@ document.addEventListener('click', (event) => {
   } else if (vscode && link && href) {
     event.preventDefault();
     if (/^(https?:|mailto:)/i.test(href)) post({ type: 'openLink', href });
+    else if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) post({ type: 'openFile', path: href });
   }
 });
 

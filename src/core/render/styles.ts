@@ -46,7 +46,7 @@ button { font: inherit; }
 .sop-header { background: var(--sop-card); border: 1px solid var(--sop-border); border-radius: 8px; padding: 1rem 1.25rem; margin-bottom: 1rem; }
 .sop-format { margin: 0; text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.75rem; color: var(--sop-muted); }
 .sop-title { margin: 0.2rem 0 0.6rem; font-size: 1.7rem; }
-.sop-meta { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.4rem 1.25rem; margin: 0; }
+.sop-meta { display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: 0.4rem 1.25rem; margin: 0; }
 .sop-meta-row dt { font-size: 0.75rem; color: var(--sop-muted); }
 .sop-meta-row dd { margin: 0; font-weight: 600; }
 .sop-meta-empty { margin: 0; color: var(--sop-muted); }

@@ -155,6 +155,7 @@ export class SopPreviewPanel implements vscode.Disposable {
       case 'revealLine': return this.revealLine(message.line);
       case 'didScroll': return this.scrollEditorTo(message.line);
       case 'openLink': return void vscode.env.openExternal(vscode.Uri.parse(message.href, true));
+      case 'openFile': return this.openRelative(message.path);
     }
   }
 
@@ -175,6 +176,23 @@ export class SopPreviewPanel implements vscode.Disposable {
     const options = this.deps.diagnostics?.latest(document)?.options;
     const edits = resetChecklistEdits(buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema }));
     if (edits.length) await applyTextEdits(document, edits);
+  }
+
+  /** Opens a file the SOP links to, when it lies inside the workspace (never elsewhere on disk). */
+  private async openRelative(link: string): Promise<void> {
+    let path: string;
+    try { path = decodeURIComponent(link.split(/[?#]/)[0]); } catch { return; }
+    if (!path) return;
+    const target = vscode.Uri.joinPath(this.resource, '..', path);
+    if (!vscode.workspace.getWorkspaceFolder(target)) {
+      void vscode.window.showInformationMessage(`The link "${link}" points outside the workspace, so the preview does not open it.`);
+      return;
+    }
+    try {
+      await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.One });
+    } catch {
+      void vscode.window.showInformationMessage(`The link "${link}" points to ${vscode.workspace.asRelativePath(target)}, which does not exist.`);
+    }
   }
 
   private async revealLine(line: number): Promise<void> {

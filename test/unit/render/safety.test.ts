@@ -124,3 +124,14 @@ describe('checklist write-back: version guard', () => {
     assert.deepEqual(planTaskToggle({ ...base, checked: false }), { kind: 'unchanged' });
   });
 });
+
+describe('preview messages: relative links', () => {
+  it('accepts relative paths to open, and refuses schemes and protocol-relative URLs', () => {
+    assert.equal(isWebviewMessage({ type: 'openFile', path: 'returns.sop.md' }), true);
+    assert.equal(isWebviewMessage({ type: 'openFile', path: '../policies/refunds.md#scope' }), true);
+    assert.equal(isWebviewMessage({ type: 'openFile', path: 'file:///etc/passwd' }), false);
+    assert.equal(isWebviewMessage({ type: 'openFile', path: 'command:workbench.action.quit' }), false);
+    assert.equal(isWebviewMessage({ type: 'openFile', path: '//evil.invalid/x' }), false);
+    assert.equal(isWebviewMessage({ type: 'openFile', path: '' }), false);
+  });
+});
