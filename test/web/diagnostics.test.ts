@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { SopkitApi } from '../../src/extension/extension.js';
 import { deepEqual, equal, match, ok } from './assert.js';
-import { EXTENSION_ID, fixture, openInEditor, ruleIds, sopkitDiagnostics, waitForRuleIds } from './helpers.js';
+import { EXTENSION_ID, fixture, openInEditor, revertAndClose, ruleIds, sopkitDiagnostics, waitForRuleIds } from './helpers.js';
 
 const STRICT = 'sops/password-reset.sop.md';
 const RELAXED = 'sops/relaxed/password-reset.sop.md';
@@ -42,6 +42,37 @@ describe('diagnostics on a virtual file system', () => {
     deepEqual(await api.lintDocument(uri), [], 'rule ids for the SOP under sops/relaxed');
     deepEqual(ruleIds(sopkitDiagnostics(uri)), [], 'published diagnostics for the SOP under sops/relaxed');
     deepEqual(await api.lintDocument(fixture(STRICT)), ['required-section'], 'rule ids for its twin outside sops/relaxed');
+  });
+});
+
+describe('a team schema named by .sopkit.yaml', () => {
+  const TEAM = 'sops/team/password-reset.sop.md';
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('is loaded through workspace.fs: the section it adds is required', async () => {
+    const uri = fixture(TEAM);
+    await openInEditor(uri);
+    const [training] = await waitForRuleIds(uri, ['required-section']);
+    match(training.message, /Missing section 'Training'/, 'message');
+  });
+
+  it('adds its section to heading completion, marked required', async () => {
+    const uri = fixture(TEAM);
+    const editor = await openInEditor(uri);
+    try {
+      await waitForRuleIds(uri, ['required-section']);
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      ok(await editor.edit((b) => b.insert(end, '\n## ')), 'typing a heading');
+      const position = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+      const training = list.items.find((i) => typeof i.label === 'object' && i.label.label === 'Training');
+      ok(training, `a Training item among ${JSON.stringify(list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)))}`);
+      equal((training.label as vscode.CompletionItemLabel).description, 'required (guide)', 'Training is marked required');
+    } finally {
+      await revertAndClose(editor);
+    }
   });
 });
 

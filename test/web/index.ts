@@ -3,6 +3,7 @@
 // esbuild bundles this file, the tests and mocha's browser build into one CommonJS file for
 // platform=browser; the workbench loads it and calls run().
 import { mocha, reporters } from 'mocha/mocha.mjs';
+import * as vscode from 'vscode';
 
 const testModules: Array<() => Promise<unknown>> = [
   () => import('./extension.test.js'),
@@ -24,6 +25,9 @@ export async function run(): Promise<void> {
     if (typeof args[0] === 'string') console.log(REPORTER_MARK + args[0], ...args.slice(1));
     else console.log(REPORTER_MARK, ...args);
   };
+  // The web workbench auto-saves after a second by default; tests edit the fixtures in memory and
+  // revert, and a save would carry their edits into the tests that follow.
+  await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   mocha.setup({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
   // describe/it exist only after setup(), so the test modules are evaluated now, not at load.
   for (const load of testModules) await load();
