@@ -113,10 +113,11 @@ function blamesExtension(text) {
 /**
  * The suite cannot see the workbench's DOM from its web worker, so it asks the runner: a GET to
  * this loopback server (its URL is compiled into the suite as SOPKIT_WEB_UI_URL) makes the runner
- * look into the page while the suite waits for the answer.
- *   /webview-text?expect=<JSON string[]>&screenshot=<name>
- *     waits up to 15 s for a webview frame whose text holds every expected string, saves a
- *     screenshot of the window to test-output/web/<name>.png, answers { found, text }.
+ * look into the page while the suite waits for the answer. Both questions wait up to 15 s for
+ * text holding every string of `expect`, answer { found, text } and, given `screenshot`, save
+ * test-output/web/<screenshot>.png of the window.
+ *   /webview-text?expect=<JSON string[]>          the text of a webview's frame
+ *   /workbench-text?selector=<css>&expect=<...>   the text of the workbench elements matching selector
  */
 function startUiProbe(getPage) {
   const server = createHttpServer(async (request, response) => {
@@ -124,9 +125,11 @@ function startUiProbe(getPage) {
     response.setHeader('Content-Type', 'application/json');
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     try {
-      if (url.pathname !== '/webview-text') { response.statusCode = 404; response.end('{}'); return; }
       const expect = JSON.parse(url.searchParams.get('expect') ?? '[]');
-      const result = await findWebviewText(getPage(), expect);
+      let result;
+      if (url.pathname === '/webview-text') result = await findWebviewText(getPage(), expect);
+      else if (url.pathname === '/workbench-text') result = await findWorkbenchText(getPage(), url.searchParams.get('selector') ?? 'body', expect);
+      else { response.statusCode = 404; response.end('{}'); return; }
       const name = (url.searchParams.get('screenshot') ?? '').replace(/[^\w-]/g, '');
       if (name) {
         mkdirSync(join(ROOT, 'test-output/web'), { recursive: true });
@@ -139,6 +142,16 @@ function startUiProbe(getPage) {
     }
   });
   return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
+}
+
+async function findWorkbenchText(page, selector, expect) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const text = (await page.locator(selector).allInnerTexts().catch(() => [])).join('\n');
+    if (expect.every((t) => text.includes(t))) return { found: true, text };
+    if (Date.now() > deadline) return { found: false, text };
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** Webviews render in nested frames on <uuid>.localhost; the main frame (the editor) is skipped. */

@@ -10,6 +10,7 @@ const testModules: Array<() => Promise<unknown>> = [
   () => import('./diagnostics.test.js'),
   () => import('./editing.test.js'),
   () => import('./workspace.test.js'),
+  () => import('./ui.test.js'),
   () => import('./preview.test.js'),
 ];
 
