@@ -10,6 +10,8 @@ const testModules: Array<() => Promise<unknown>> = [
   () => import('./diagnostics.test.js'),
   () => import('./editing.test.js'),
   () => import('./workspace.test.js'),
+  () => import('./config.test.js'),
+  () => import('./authoring.test.js'),
   () => import('./ui.test.js'),
   () => import('./preview.test.js'),
 ];
