@@ -63,7 +63,7 @@ export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> 
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
-/** Drops unsaved test edits: the mounted folder is the fixture itself. */
+/** Drops a test's unsaved edits, so the tests that follow see the fixture as it is on disk. */
 export async function revertAndClose(editor: vscode.TextEditor): Promise<void> {
   await vscode.window.showTextDocument(editor.document);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
