@@ -9,11 +9,13 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { Root, Yaml } from 'mdast';
 import type { FrontMatter, FrontMatterKey, Position, Range } from './types.js';
+import { limitNesting } from './nesting.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  // Same-length text, so positions in the tree are positions in `text` (see nesting.ts).
+  return processor.parse(limitNesting(text)) as Root;
 }
 
 /** Offsets where each line starts; index 0 is line 1. */

@@ -36,7 +36,14 @@ function containsHtml(nodes: readonly MdastNodes[]): boolean {
 export function markdownToHast(nodes: RootContent[], resolveImage?: ImageResolver): ElementContent[] {
   if (nodes.length === 0) return [];
   const root: MdastRoot = { type: 'root', children: nodes };
-  const tree = (containsHtml(nodes) ? withRawHtml : withoutRawHtml).runSync(root) as HastRoot;
+  let tree: HastRoot;
+  try {
+    tree = (containsHtml(nodes) ? withRawHtml : withoutRawHtml).runSync(root) as HastRoot;
+  } catch (error) {
+    // Thousands of nested raw HTML elements overflow the (recursive) HTML tools: say so instead of failing the whole view.
+    if (!(error instanceof RangeError)) throw error;
+    return [h('p.sop-render-error', 'This part of the document is nested too deeply to display; open the Markdown source to read it.')];
+  }
   decorate(tree, resolveImage);
   return tree.children.filter((child): child is ElementContent => child.type !== 'doctype');
 }
