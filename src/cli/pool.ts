@@ -24,22 +24,29 @@ function workerScript(): string | undefined {
   return typeof __dirname === 'string' && __dirname.replace(/\\/g, '/').endsWith('/dist') ? join(__dirname, 'cli-worker.cjs') : undefined;
 }
 
-export function plannedThreads(jobs: LintJob[], requested: number | 'auto'): number {
+/** Extra worker threads to start; the main thread lints too, so N threads means N - 1 workers. */
+export function plannedWorkers(jobs: LintJob[], requested: number | 'auto'): number {
   if (!workerScript()) return 0;
-  if (requested !== 'auto') return requested <= 1 ? 0 : Math.min(requested, jobs.length);
+  if (requested !== 'auto') return Math.max(0, Math.min(requested, jobs.length) - 1);
   const bytes = jobs.reduce((sum, j) => sum + j.text.length, 0);
   if (jobs.length < MIN_FILES_FOR_WORKERS || bytes < MIN_BYTES_FOR_WORKERS) return 0;
-  return Math.max(0, Math.min(availableParallelism(), 8));
+  return Math.max(0, Math.min(availableParallelism(), 8) - 1);
 }
 
+/**
+ * Lints every job. Workers take batches from a shared queue; the main thread (whose copy of the
+ * core is loaded and warmed up anyway) takes one file at a time and yields between files so it
+ * can hand out the next batch the moment a worker asks.
+ */
 export async function lintAll(jobs: LintJob[], init: WorkerInit, requested: number | 'auto'): Promise<{ outcomes: LintOutcome[]; threads: number }> {
   const outcomes: LintOutcome[] = new Array(jobs.length);
-  const threads = plannedThreads(jobs, requested);
-  if (threads === 0) {
-    for (const job of jobs) outcomes[job.index] = lintText(job.text, init.optionsTable[job.optionsId], init.fix);
-    return { outcomes, threads };
+  const workers = plannedWorkers(jobs, requested);
+  const lintHere = (job: LintJob) => { outcomes[job.index] = lintText(job.text, init.optionsTable[job.optionsId], init.fix); };
+  if (workers === 0) {
+    jobs.forEach(lintHere);
+    return { outcomes, threads: 1 };
   }
-  const batchSize = Math.max(1, Math.min(50, Math.ceil(jobs.length / (threads * 8))));
+  const batchSize = Math.max(1, Math.min(25, Math.ceil(jobs.length / ((workers + 1) * 16))));
   let next = 0;
   const takeBatch = (): WorkerBatch | undefined => {
     if (next >= jobs.length) return undefined;
@@ -47,7 +54,13 @@ export async function lintAll(jobs: LintJob[], init: WorkerInit, requested: numb
     next += items.length;
     return { items };
   };
-  await Promise.all(Array.from({ length: threads }, () => new Promise<void>((done, fail) => {
+  const mainThread = (async () => {
+    while (next < jobs.length) {
+      lintHere(jobs[next++]);
+      await new Promise((ready) => setImmediate(ready));
+    }
+  })();
+  const threads = Array.from({ length: workers }, () => new Promise<void>((done, fail) => {
     const worker = new Worker(workerScript()!, { workerData: init });
     let inFlight = false;
     const feed = () => {
@@ -63,6 +76,7 @@ export async function lintAll(jobs: LintJob[], init: WorkerInit, requested: numb
     worker.on('error', fail);
     worker.on('exit', (code) => (inFlight ? fail(new Error(`a lint worker stopped unexpectedly (exit code ${code})`)) : done()));
     feed();
-  })));
-  return { outcomes, threads };
+  }));
+  await Promise.all([mainThread, ...threads]);
+  return { outcomes, threads: workers + 1 };
 }

@@ -37,7 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--cache', 'only lint files whose content or configuration changed since the last run')
     .option('--cache-location <path>', 'cache file or folder (default: .sopkit-cache)')
     .option('--no-gitignore', 'also lint files that .gitignore lists')
-    .option('--concurrency <n>', "worker threads: 'auto' (default) or a number; 1 lints in one thread")
+    .option('--concurrency <n>', "threads that lint: 'auto' (default: one per core for big runs) or a number; 1 = no worker threads")
     .action(async (files: string[], opts) => { exitCode = await runLint(files, opts, io); });
 
   program.command('rules')

@@ -127,7 +127,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   });
 
   const { outcomes: linted, threads } = await lintAll(jobs, { optionsTable, fix: !!opts.fix }, concurrency);
-  if (io.verbose) io.stderr(`sopkit: linted ${jobs.length} file(s) ${threads ? `on ${threads} worker threads` : 'in the main thread'}\n`);
+  if (io.verbose) io.stderr(`sopkit: linted ${jobs.length} file(s) ${threads > 1 ? `on ${threads} threads (the main thread and ${threads - 1} worker${threads > 2 ? 's' : ''})` : 'in the main thread'}\n`);
   let fixedFiles = 0;
   await Promise.all(linted.map(async (outcome, j) => {
     const i = jobFile[j];

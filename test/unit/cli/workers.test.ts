@@ -25,11 +25,14 @@ describe('sopkit lint on worker threads (bundled CLI)', function () {
     for (let i = 0; i < 60; i++) files[`sops/${String(i).padStart(2, '0')}.md`] = kinds[i % 3].replace('## Purpose\n\n', `## Purpose\n\nCopy ${i}. `);
     const dir = workspace({ ...files, 'sops/binary.md': Buffer.from([0, 1]) });
     const threaded = bundled(dir, ['lint', 'sops', '-f', 'json', '--concurrency', '2', ...TODAY]);
+    const three = bundled(dir, ['lint', 'sops', '-f', 'json', '--concurrency', '3', ...TODAY]);
     const single = bundled(dir, ['lint', 'sops', '-f', 'json', '--concurrency', '1', ...TODAY]);
-    assert.match(threaded.stderr, /linted 60 file\(s\) on 2 worker threads/);
+    assert.match(threaded.stderr, /linted 60 file\(s\) on 2 threads \(the main thread and 1 worker\)/);
     assert.match(single.stderr, /linted 60 file\(s\) in the main thread/);
     assert.equal(threaded.code, 2);
     assert.equal(threaded.stdout, single.stdout);
+    assert.match(three.stderr, /on 3 threads \(the main thread and 2 workers\)/);
+    assert.equal(three.stdout, single.stdout);
     const results = JSON.parse(threaded.stdout);
     assert.equal(results.length, 61);
     assert.equal(results.filter((r: { errorCount: number }) => r.errorCount === 2).length, 20);
@@ -40,7 +43,7 @@ describe('sopkit lint on worker threads (bundled CLI)', function () {
     for (let i = 0; i < 40; i++) files[`f${i}.md`] = BROKEN_SOP;
     const dir = workspace(files);
     const run = bundled(dir, ['lint', '--fix', '--concurrency', '2', ...TODAY]);
-    assert.match(run.stderr, /on 2 worker threads/);
+    assert.match(run.stderr, /on 2 threads/);
     assert.match(run.stdout, /fixed 40 files/);
     assert.equal(bundled(dir, ['lint', ...TODAY]).code, 0);
   });
