@@ -24,6 +24,17 @@ describe('completion, hover, definitions and symbols', () => {
     for (const value of ['draft', 'review', 'approved', 'retired']) assert.ok(labels(statuses).includes(value), `status value ${value} not offered`);
   });
 
+  it('completes policy ids and tones from the catalogues, in flow and block lists', async () => {
+    const uri = fixtureUri('sops', 'workflow.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    await editor.edit((b) => b.insert(new vscode.Position(4, 0), 'policies: [complaint-handling-process, \ntone:\n  - warm\n  - \n'));
+    const policies = labels(await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(4, 40)));
+    assert.ok(policies.includes('response-time-standards'), `policies offered: ${policies.join(', ')}`);
+    assert.ok(!policies.includes('complaint-handling-process'), 'a policy already listed was offered again');
+    const tones = labels(await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(7, 4)));
+    assert.ok(tones.includes('professional') && !tones.includes('warm'), `tones offered: ${tones.join(', ')}`);
+  });
+
   it('completes front-matter keys that are not there yet', async () => {
     const uri = fixtureUri('sops', 'workflow.md');
     const editor = await vscode.window.showTextDocument(uri);

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { todayIso } from '../../core/dates.js';
 import { fillTemplate } from '../../core/edits.js';
+import { listPolicies, toneCatalogue } from '../../core/generate/policies.js';
 import { frontMatterFields, requiredSections, sectionCatalogue } from '../../core/schema.js';
 import type { DiagnosticsController } from '../diagnostics.js';
 import type { SopFileMatcher } from '../sopFiles.js';
@@ -32,9 +33,54 @@ export class SopCompletionProvider implements vscode.CompletionItemProvider {
         const key = /^([A-Za-z_][\w-]*)[ \t]*:/.exec(document.lineAt(line).text);
         if (key && line !== position.line) present.push(key[1]);
       }
-      return this.frontMatterItems(present, before, position);
+      return this.listItems(document, position, before) ?? this.frontMatterItems(present, before, position);
     }
     return this.sectionItems(document, sopModel(document, this.diagnostics), position, heading![2].length);
+  }
+
+  /**
+   * Values of the list-valued keys `policies` and `tone`, from the catalogues the wizard uses:
+   * in a flow list (`policies: [a, |`), a block list item (`  - |` under the key) or an empty value.
+   */
+  private listItems(document: vscode.TextDocument, position: vscode.Position, before: string): vscode.CompletionItem[] | undefined {
+    let key: string | undefined;
+    let typed = '';
+    let listed: string[] = [];
+    let wrap = false;
+    const flow = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*\[([^\]]*)$/.exec(before);
+    const empty = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*$/.exec(before);
+    const item = /^[ \t]*-[ \t]*([\w-]*)$/.exec(before);
+    if (flow) {
+      key = flow[1];
+      const parts = flow[2].split(',');
+      typed = parts.pop()!.trimStart();
+      listed = parts.map((p) => p.trim());
+    } else if (empty) {
+      key = empty[1];
+      wrap = key === 'policies';
+    } else if (item) {
+      typed = item[1];
+      for (let line = position.line - 1; line > 0; line--) {
+        const text = document.lineAt(line).text;
+        if (/^[ \t]*-/.test(text)) { listed.push(text.replace(/^[ \t]*-[ \t]*/, '').trim()); continue; }
+        key = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*$/.exec(text)?.[1];
+        break;
+      }
+    }
+    const choices = key === 'policies'
+      ? listPolicies().map((p) => ({ value: p.id, label: p.name, doc: p.description }))
+      : key === 'tone' ? toneCatalogue().map((t) => ({ value: t.id, label: t.name, doc: '' })) : undefined;
+    if (!choices) return undefined;
+    const range = new vscode.Range(position.translate(0, -typed.length), position);
+    return choices.filter((c) => !listed.includes(c.value)).map((choice, i) => {
+      const completion = new vscode.CompletionItem({ label: choice.value, description: choice.label }, vscode.CompletionItemKind.EnumMember);
+      completion.range = range;
+      completion.insertText = wrap ? `[${choice.value}]` : choice.value;
+      completion.filterText = choice.value;
+      if (choice.doc) completion.documentation = new vscode.MarkdownString(choice.doc);
+      completion.sortText = String(i).padStart(3, '0');
+      return completion;
+    });
   }
 
   private frontMatterItems(present: string[], before: string, position: vscode.Position): vscode.CompletionItem[] | undefined {
