@@ -153,7 +153,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   const run: LintRun = { results, skipped, cwd: io.cwd, fixedFiles, quiet: !!opts.quiet };
   // The clear line per unreadable file goes to stderr in every format, so stdout stays parseable.
   for (const s of skipped) io.stderr(`sopkit: ${displayPath(s.filePath, io.cwd)}: skipped, ${s.reason}\n`);
-  const output = formatters[opts.format](opts.format === 'stylish' ? { ...run, skipped: [] } : run, { color: io.color, version: io.version });
+  const output = formatters[opts.format](run, { color: io.color, version: io.version });
   io.stdout(output);
   if (cache && io.verbose) io.stderr(`sopkit: cache ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
 

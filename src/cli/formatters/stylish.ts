@@ -2,6 +2,7 @@
  * Human output, grouped by file (ESLint's "stylish" layout, so problem matchers and habits carry
  * over): a file line, then `line:column  severity  message  rule-id` per problem, then a summary.
  * The file line carries the SOP format after two spaces so people can see which profile applied.
+ * Files that could not be read are not listed here: the lint command reports them on stderr.
  */
 import type { FormatContext } from './index.js';
 import type { LintRun } from '../results.js';
@@ -36,8 +37,6 @@ export function formatStylish(run: LintRun, context: FormatContext): string {
     });
     out.push('');
   }
-  for (const skipped of run.skipped) out.push(`${displayPath(skipped.filePath, run.cwd)}: skipped, ${skipped.reason}`);
-  if (run.skipped.length) out.push('');
   const total = errors + (run.quiet ? 0 : warnings + infos);
   if (total > 0) {
     const parts = [plural(errors, 'error'), ...(run.quiet ? [] : [plural(warnings, 'warning'), ...(infos ? [plural(infos, 'note')] : [])])];
