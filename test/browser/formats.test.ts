@@ -131,6 +131,20 @@ describe('standalone preview in Chromium', function () {
       assert.deepEqual(problems, []);
     });
 
+    it('keyboard only: a flowchart node takes focus and Enter jumps to its step; guided choices are buttons', async () => {
+      const { page } = await browser.open(renderFixture('workflow.md'), { width: 1000, height: 500 });
+      const node = page.locator('g.sop-flow-step[data-step="2"]');
+      await node.focus();
+      assert.equal(await page.evaluate('document.activeElement.getAttribute("data-step")'), '2');
+      await page.keyboard.press('Enter');
+      const top = await page.evaluate(`document.querySelector('.sop-body h3[data-line="27"]').getBoundingClientRect().top`) as number;
+      assert.ok(top >= -2 && top < 60, `Step 2's heading is at the top (top=${top})`);
+      await page.locator('.sop-guided-choice').first().focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter'); // the second branch of Step 1: "The card is active." → Step 2
+      assert.match(await page.locator('.sop-guided-step').innerText(), /^Step 2:/);
+    });
+
     it('lint summary links scroll to the source line', async () => {
       const { page } = await browser.open(renderFixture('workflow.md'), { width: 1000, height: 400 });
       const link = page.locator('.sop-lint-error a.sop-jump').first();
