@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, fixtureUri, lintNow, ruleIds, waitForDiagnostics, workspaceRoot } from './helpers.js';
+import { activateExtension, closeAllEditors, fixtureUri, lintNow, ruleIds, sleep, sopkitOutputChannelLog, waitForDiagnostics, workspaceRoot } from './helpers.js';
 
 const configUri = () => vscode.Uri.joinPath(workspaceRoot(), 'sops', '.sopkit.yaml');
 const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -31,6 +31,16 @@ describe('configuration', () => {
     const diagnostics = await waitForDiagnostics(uri, (d) => ruleIds(d).join() === 'required-section,required-section');
     assert.ok(diagnostics.every((d) => d.severity === vscode.DiagnosticSeverity.Error));
     assert.deepEqual(ruleIds(await lintNow(uri)), ['required-section', 'required-section']);
+    // Keep typing: every keystroke re-lints, but the broken config is reported only once.
+    const editor = vscode.window.activeTextEditor!;
+    for (let i = 0; i < 5; i++) {
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), 'x'));
+      await lintNow(uri);
+    }
+    await sleep(500); // the log channel writes to disk in batches
+    const reports = sopkitOutputChannelLog().split('\n').filter((l) => l.includes('sops/.sopkit.yaml'));
+    assert.equal(reports.length, 1, `the config problem was reported ${reports.length} times:\n${reports.join('\n')}`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('skips live linting of an SOP over sopkit.maxFileSizeKB', async () => {

@@ -103,3 +103,13 @@ export function sopkitProblemsInExtensionHostLog(): string[] {
   }
   return problems;
 }
+
+/** The text of sopkit's own "sopkit" output channel (a log channel, written under the logs folder). */
+export function sopkitOutputChannelLog(): string {
+  const userData = process.env.SOPKIT_VSCODE_USER_DATA;
+  if (!userData) throw new Error('SOPKIT_VSCODE_USER_DATA is not set; run the suite through scripts/run-vscode-tests.mjs');
+  const logs = join(userData, 'logs');
+  return readdirSync(logs, { recursive: true }).map(String)
+    .filter((f) => /sopkit\.sopkit[\\/]sopkit\.log$/.test(f))
+    .map((f) => readFileSync(join(logs, f), 'utf8')).join('\n');
+}
