@@ -65,6 +65,15 @@ describe('completion, hover, definitions and symbols', () => {
     assert.match(text, /\*\*Escalation\*\* — required in a workflow SOP/);
   });
 
+  it('explains a front-matter key and its allowed values on hover', async () => {
+    const uri = fixtureUri('sops', 'workflow.md');
+    await vscode.window.showTextDocument(uri);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(3, 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(text, /\*\*status\*\*/);
+    assert.match(text, /Allowed values: `draft`, `review`, `approved`, `retired`/);
+  });
+
   it('goes from "Proceed to Step 2" to step 2', async () => {
     const uri = fixtureUri('sops', 'workflow.md');
     const document = (await vscode.window.showTextDocument(uri)).document;
