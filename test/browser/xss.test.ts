@@ -53,6 +53,8 @@ export const PAYLOADS: string[] = [
   `<img src="https://evil.invalid/pixel.png" alt="remote pixel">`,
   `<a href="vbscript:msgbox(1)">vbscript</a>`,
   `<script>alert('alert')</script><img src=x onerror=alert(2)>`,
+  `<a id="sop-workflow-data" name="sop-root">DOM clobbering of the page's own ids</a>`,
+  `<img name="getElementById" src="x.png"><form id="sop-root"></form>`,
 ];
 
 function hostileDocuments(): Record<string, string> {

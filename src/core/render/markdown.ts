@@ -19,13 +19,16 @@ const BLOCK_TAGS = new Set([
   'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'tr', 'ul', 'ol', 'hr', 'dl', 'details',
 ]);
 
+const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-';
+
+// remark-rehype adds no prefix of its own: the sanitizer adds it once, to every id.
 const withRawHtml = unified()
-  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(rehypeRaw)
   .use(rehypeSanitize, defaultSchema);
 // Re-parsing with rehype-raw is the costliest step; Markdown without raw HTML does not need it.
 const withoutRawHtml = unified()
-  .use(remarkRehype)
+  .use(remarkRehype, { clobberPrefix: '' })
   .use(rehypeSanitize, defaultSchema);
 
 function containsHtml(nodes: readonly MdastNodes[]): boolean {
@@ -60,6 +63,11 @@ function decorate(node: HastNodes, resolveImage: ImageResolver | undefined): voi
     if (BLOCK_TAGS.has(node.tagName) && node.position) node.properties.dataLine = node.position.start.line;
     if (node.tagName === 'a' && typeof node.properties.href === 'string' && /^https?:/i.test(node.properties.href)) {
       node.properties.rel = ['noopener', 'noreferrer'];
+    }
+    // The sanitizer prefixes every id (so document HTML cannot clobber ours); footnote links follow.
+    if (node.tagName === 'a' && typeof node.properties.href === 'string' && node.properties.href.startsWith('#')
+      && (node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined)) {
+      node.properties.href = `#${CLOBBER_PREFIX}${node.properties.href.slice(1)}`;
     }
   }
   if (!('children' in node)) return;

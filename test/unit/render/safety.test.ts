@@ -135,3 +135,13 @@ describe('preview messages: relative links', () => {
     assert.equal(isWebviewMessage({ type: 'openFile', path: '' }), false);
   });
 });
+
+describe('render: footnotes', () => {
+  it('footnote references and their targets get the same (prefixed) id', () => {
+    const html = render('# T\n\nSee the policy.[^1]\n\n[^1]: Refund policy v3.\n');
+    const href = /href="#([^"]+)"[^>]*data-footnote-ref/.exec(html)?.[1] ?? /data-footnote-ref[^>]*href="#([^"]+)"/.exec(html)?.[1];
+    assert.ok(href, 'no footnote reference link');
+    assert.match(href, /^user-content-/);
+    assert.match(html, new RegExp(`id="${href}"`));
+  });
+});
