@@ -14,8 +14,9 @@
 //          answers the suite's requests to look into the page (startUiProbe)
 //
 // Prints mocha's spec output (its "N passing / N failing" lines included) and exits non-zero when
-// a test fails, the suite never reports, or the hard timeout (SOPKIT_WEB_TIMEOUT_MS, default
-// 240 s) passes. The server runs in its own process group and is always ended with the browser.
+// a test fails, the suite never reports, the workbench logs an error from sopkit, a request
+// leaves loopback, or the hard timeout (SOPKIT_WEB_TIMEOUT_MS, default 240 s) passes. The server
+// runs in its own process group and is always ended with the browser.
 // SOPKIT_WEB_VERBOSE=1 also prints the server's and the workbench's own logs;
 // SOPKIT_WEB_PRODUCTION=1 tests the minified web bundles instead of the development build.
 import { spawn, spawnSync } from 'node:child_process';
@@ -279,6 +280,16 @@ async function main() {
   let sawSummary = false;
   let settle;
   const exitCode = new Promise((r) => { settle = r; });
+  // sopkit promises that nothing reaches the network; in the browser that covers the extension
+  // host's fetches, the webview and the workbench around them. blob:/data: URLs stay in the page.
+  const offLoopback = new Set();
+  let requests = 0;
+  context.on('request', (request) => {
+    requests++;
+    const target = new URL(request.url());
+    if (target.protocol === 'blob:' || target.protocol === 'data:') return;
+    if (!['localhost', '127.0.0.1', '[::1]'].includes(target.hostname) && !target.hostname.endsWith('.localhost')) offLoopback.add(request.url());
+  });
   page = context.pages()[0] ?? await context.newPage();
   // Everything the workbench logs arrives here; the suite's reporter lines carry REPORTER_MARK.
   await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -304,7 +315,9 @@ async function main() {
   const code = await exitCode;
   // Passing tests are not enough: an error the extension threw or logged on the way fails the run.
   for (const error of extensionErrors) console.error(`test:web: the workbench logged an error from sopkit:\n  ${error}`);
-  const passed = code === 0 && sawSummary && extensionErrors.length === 0;
+  if (offLoopback.size) console.error(`test:web: requests left this machine:\n  ${[...offLoopback].join('\n  ')}`);
+  else console.log(`  network: all ${requests} requests of the run stayed on loopback`);
+  const passed = code === 0 && sawSummary && extensionErrors.length === 0 && offLoopback.size === 0;
   if (!passed) {
     // What the workbench said on the way is usually the fastest route to the cause.
     console.error(`test:web: the workbench exited with code ${code}${sawSummary ? '' : ' without a mocha summary'}; last page messages:`);
