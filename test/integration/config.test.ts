@@ -3,6 +3,14 @@ import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, fixtureUri, lintNow, ruleIds, sleep, sopkitOutputChannelLog, waitForDiagnostics, workspaceRoot } from './helpers.js';
 
 const configUri = () => vscode.Uri.joinPath(workspaceRoot(), 'sops', '.sopkit.yaml');
+/** A team schema that extends the built-in one with a required Training section. */
+const TEAM_SCHEMA = {
+  $id: 'https://example.test/team.sop.schema.json',
+  allOf: [{ $ref: 'https://sopkit.dev/schemas/sop.schema.json' }],
+  properties: { sections: { required: ['training'] } },
+  'x-sop-sections': [{ id: 'training', title: 'Training', order: 75, aliases: ['training requirements'], description: 'What an agent must learn first.', template: '- [INSERT course]\n' }],
+};
+
 const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 
 describe('configuration', () => {
@@ -21,6 +29,20 @@ describe('configuration', () => {
     await waitForDiagnostics(uri, (d) => d.length === 2 && d.every((x) => x.severity === vscode.DiagnosticSeverity.Warning));
     await write(configUri(), 'rules:\n  required-section: off\n');
     await waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+
+  it('applies a team schema named in .sopkit.yaml (read through workspace.fs)', async () => {
+    const schemaUri = vscode.Uri.joinPath(workspaceRoot(), 'sops', 'team.sop.schema.json');
+    await write(schemaUri, JSON.stringify(TEAM_SCHEMA, null, 2));
+    try {
+      await write(configUri(), 'schema: ./team.sop.schema.json\n');
+      const uri = fixtureUri('sops', 'complete.sop.md');
+      await vscode.window.showTextDocument(uri);
+      const diagnostics = await waitForDiagnostics(uri, (d) => d.length > 0);
+      assert.deepEqual(diagnostics.map((d) => d.message), ["Missing section 'Training' for an article (expected after 'Procedure')"]);
+    } finally {
+      await vscode.workspace.fs.delete(schemaUri);
+    }
   });
 
   it('keeps linting with the defaults when the config is broken', async () => {
