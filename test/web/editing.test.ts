@@ -58,4 +58,16 @@ describe('quick fixes and completion', () => {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  it('outlines the SOP: sections with the part they satisfy, steps under the process', async () => {
+    const uri = fixture('sops/password-reset.sop.md');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    const all = (list: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => list.flatMap((s) => [s, ...all(s.children)]);
+    // Markdown's own outline is merged in; sopkit's symbols are the ones with a detail.
+    const process = all(symbols).find((s) => s.name === 'Process' && s.detail === 'process');
+    ok(process, `a Process section symbol among ${JSON.stringify(all(symbols).map((s) => [s.name, s.detail]))}`);
+    const steps = process.children.filter((c) => c.detail === 'step').map((c) => c.name);
+    equal(steps.length, 3, `steps under Process: ${JSON.stringify(steps)}`);
+    ok(steps[0].startsWith("1. Confirm the customer's identity"), `first step: ${steps[0]}`);
+  });
 });
