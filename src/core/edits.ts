@@ -60,6 +60,10 @@ export function fillTemplate(template: string, today: string): string {
 
 /** An insertion of `block` at `offset` with exactly one blank line on each side. */
 export function insertBlock(text: string, offset: number, block: string): TextEdit {
+  // Never split a line: spaces that end the line at `offset` (a Markdown hard break) stay on it.
+  let lineEnd = offset;
+  while (text[lineEnd] === ' ' || text[lineEnd] === '\t') lineEnd++;
+  if (lineEnd === text.length || text[lineEnd] === '\n' || text[lineEnd] === '\r') offset = lineEnd;
   const nl = eol(text);
   const before = text.slice(0, offset);
   const after = text.slice(offset);

@@ -16,7 +16,7 @@ export const requiredSection: RuleDefinition = {
     const catalogue = sectionCatalogue(context.teamSchema);
     const order = requiredSections(doc.format, context.teamSchema);
     const ids = [...missing].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-    const anchor = doc.title?.range ?? rangeAt(doc.lineStarts, 0, Math.min(doc.text.length, doc.lineStarts[1] ? doc.lineStarts[1] - 1 : doc.text.length));
+    const anchor = doc.title?.range ?? rangeAt(doc.lineStarts, 0, /^[^\r\n]*/.exec(doc.text)![0].length);
     for (const id of ids) {
       const info = catalogue.find((s) => s.id === id) ?? { id, title: id, aliases: [], order: 1000, description: '', template: '', weakAliases: [] };
       if (id === 'title') {

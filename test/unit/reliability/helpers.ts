@@ -60,7 +60,8 @@ export function htmlProblems(html: string, ownScripts = 0): string[] {
     const node = stack.pop()!;
     if (node.type === 'element') {
       const el = node as Element;
-      if (el.tagName === 'script') scripts++;
+      // Data islands (type="application/json") never execute; any other script counts.
+      if (el.tagName === 'script' && String(el.properties.type ?? '').toLowerCase() !== 'application/json') scripts++;
       if (['iframe', 'object', 'embed', 'form', 'base', 'frame', 'frameset'].includes(el.tagName)) problems.push(`<${el.tagName}> element`);
       if (el.tagName === 'meta' && String(el.properties.httpEquiv ?? '').toLowerCase() === 'refresh') problems.push('<meta http-equiv=refresh>');
       for (const [name, value] of Object.entries(el.properties)) {
@@ -79,3 +80,8 @@ export function htmlProblems(html: string, ownScripts = 0): string[] {
 }
 
 const URL_PROPERTIES = new Set(['href', 'src', 'action', 'formAction', 'xLinkHref', 'poster', 'srcSet', 'data', 'cite', 'background']);
+
+/** The standalone file's own script: the one nonce'd <script> element the renderer writes. */
+export function ownScriptCount(html: string): number {
+  return html.match(/<script nonce="[^"]+">/g)?.length ?? 0;
+}

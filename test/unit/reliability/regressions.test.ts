@@ -1,0 +1,26 @@
+/** Counterexamples the property tests found, kept as plain tests so they stay fixed. */
+import assert from 'node:assert/strict';
+import { lint } from '../../../src/core/lint.js';
+import { fixText } from '../../../src/core/fix.js';
+import { fixProblems } from './fix-checks.js';
+import { resultProblems, TODAY } from './helpers.js';
+
+describe('reliability: regressions found by fuzzing', () => {
+  it('required-section on a document without a title ends its range before the CR of a CRLF line', () => {
+    for (const text of ['customer\r\n\r\n', '\r\n', 'x\rmore']) {
+      const result = lint(text, { today: TODAY });
+      assert.ok(result.messages.some((m) => m.ruleId === 'required-section'));
+      assert.deepEqual(resultProblems(text, result), []);
+      const first = result.messages.find((m) => m.message.startsWith("Missing section 'Purpose'"))!;
+      assert.equal(first.endColumn, /^[^\r\n]*/.exec(text)![0].length + 1);
+    }
+  });
+
+  it('an inserted section never splits a line that ends in spaces (a Markdown hard break)', () => {
+    const text = '## Step 0: customer\n\n0. customer  \n\n';
+    const fixed = fixText(text, { today: TODAY }).text;
+    assert.match(fixed, /\n0\. customer {2}\n\n## References\n/);
+    assert.deepEqual(fixProblems(text, undefined, fixed), []);
+    assert.equal(fixText(fixed, { today: TODAY }).text, fixed);
+  });
+});
