@@ -58,6 +58,8 @@ describe('a team schema named by .sopkit.yaml', () => {
     match(training.message, /Missing section 'Training'/, 'message');
   });
 
+  // Completion fires as the heading is typed, before the debounced lint of that text has run; the
+  // team schema (from the last lint's options) must already shape the offer.
   it('adds its section to heading completion, marked required', async () => {
     const uri = fixture(TEAM);
     const editor = await openInEditor(uri);
