@@ -45,10 +45,30 @@ export function markdownToHast(nodes: RootContent[], resolveImage?: ImageResolve
   } catch (error) {
     // Thousands of nested raw HTML elements overflow the (recursive) HTML tools: say so instead of failing the whole view.
     if (!(error instanceof RangeError)) throw error;
-    return [h('p.sop-render-error', 'This part of the document is nested too deeply to display; open the Markdown source to read it.')];
+    return [tooDeepNotice()];
   }
+  // Deeper trees than any real SOP would overflow the recursive steps that follow (decorating,
+  // view transforms, serializing); measure without recursion and show the notice instead.
+  if (maxDepth(tree) > MAX_HTML_DEPTH) return [tooDeepNotice()];
   decorate(tree, resolveImage);
   return tree.children.filter((child): child is ElementContent => child.type !== 'doctype');
+}
+
+const MAX_HTML_DEPTH = 400;
+
+function tooDeepNotice(): ElementContent {
+  return h('p.sop-render-error', 'This part of the document is nested too deeply to display; open the Markdown source to read it.');
+}
+
+function maxDepth(tree: HastRoot): number {
+  let max = 0;
+  const stack: [HastNodes, number][] = [[tree, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return max;
 }
 
 /** Inline content (a paragraph's children) → sanitized hast, without the paragraph wrapper. */
