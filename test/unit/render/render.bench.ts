@@ -48,9 +48,10 @@ function time(label: string, text: string): void {
   console.log(`${label.padEnd(46)} ${(text.length / 1024).toFixed(1).padStart(5)} KB  parse ${ms(t1 - t0)} ms  render cold ${ms(t2 - t1)} ms  warm (median) ${ms(warm[runs >> 1])} ms  standalone file ${ms((t4 - t3) / runs)} ms`);
 }
 
-// Warm the JIT on the small examples first, so "cold" means "this graph was never laid out", not "first call".
+// Warm the JIT on the test fixtures first, so "cold" means "this graph was never laid out", not "first call".
+const fixtures = readdirSync('test/browser/fixtures').filter((f) => f.endsWith('.md'));
+for (let i = 0; i < 5; i++) for (const f of fixtures) renderStandaloneHtml(readFileSync(`test/browser/fixtures/${f}`, 'utf8'), { lint: [] });
 const examples = readdirSync('examples').filter((f) => f.endsWith('.md') && f !== 'README.md');
-for (let i = 0; i < 5; i++) for (const f of examples) renderStandaloneHtml(readFileSync(`examples/${f}`, 'utf8'), { lint: [] });
 console.log(`load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} cores (other work on the machine inflates the numbers)`);
 
 time('generated workflow (flowchart + guided data)', workflowOf(30 * 1024));

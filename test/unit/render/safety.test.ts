@@ -145,3 +145,15 @@ describe('render: footnotes', () => {
     assert.match(html, new RegExp(`id="${href}"`));
   });
 });
+
+describe('standalone HTML', () => {
+  it('lints the SOP itself when no messages are passed, and uses the given title', () => {
+    const html = renderStandaloneHtml('---\ntitle: Returns\nformat: article\n---\n# Returns\n\nText only.\n', { today: '2026-01-01', title: 'Returns (print)' });
+    assert.match(html, /<title>Returns \(print\)<\/title>/);
+    const tree = fromHtml(html);
+    const items = selectAll('.sop-lint-item', tree);
+    assert.ok(items.some((li) => /required-section/.test(JSON.stringify(li))), 'missing sections are reported at the top');
+    assert.equal(selectAll('script[nonce]', tree).length, 1);
+    assert.equal(selectAll('style[nonce]', tree).length, 1);
+  });
+});
