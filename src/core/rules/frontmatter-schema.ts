@@ -1,31 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import { frontMatterFields } from '../schema.js';
+import { closest } from '../suggest.js';
 import type { Fix, FrontMatterKey, Range } from '../types.js';
 import type { RuleDefinition } from './rule.js';
-
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0];
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length];
-}
-
-export function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestScore && d <= Math.max(2, Math.floor(c.length / 3))) { best = c; bestScore = d; }
-  }
-  return best;
-}
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
