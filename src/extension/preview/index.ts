@@ -73,10 +73,11 @@ class PreviewManager implements vscode.Disposable {
     return this.add(new SopPreviewPanel(panel, target, false, this.context, this.deps));
   }
 
-  /** The preview a command applies to: the focused one, else the one showing the active editor. */
+  /** The preview a command applies to: the one showing the active editor's SOP, else the last focused one. */
   current(): SopPreviewPanel | undefined {
     const editorUri = vscode.window.activeTextEditor?.document.uri;
-    return this.active ?? [...this.previews].find((p) => editorUri && p.isMine(editorUri));
+    const forEditor = editorUri ? [...this.previews].find((p) => p.isMine(editorUri)) : undefined;
+    return forEditor ?? this.active;
   }
 
   restore(panel: vscode.WebviewPanel, state: unknown): void {
