@@ -39,7 +39,21 @@ const scroll = createScrollSync((line) => {
   post({ type: 'didScroll', line });
 });
 
+/** Flowchart zoom: fitted to the pane (small text on big charts) or at actual size with scrolling. */
+let flowActualSize = false;
+
+function applyFlowZoom(): void {
+  const section = document.querySelector('.sop-flow');
+  const button = document.querySelector<HTMLButtonElement>('[data-action="flow-zoom"]');
+  section?.classList.toggle('sop-flow-actual', flowActualSize);
+  if (button) {
+    button.textContent = flowActualSize ? 'Fit to width' : 'Actual size';
+    button.setAttribute('aria-pressed', String(flowActualSize));
+  }
+}
+
 function refresh(): void {
+  applyFlowZoom();
   if (!writeBack && state.localTicks) applyLocalTicks(state.localTicks);
   updateProgress();
   applyFaqFilter();
@@ -89,6 +103,11 @@ document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
   if (!target) return;
   if (handleGuidedClick(target)) return;
+  if (target.closest('[data-action="flow-zoom"]')) {
+    flowActualSize = !flowActualSize;
+    applyFlowZoom();
+    return;
+  }
   if (target.closest('[data-action="reset-checklist"]')) {
     if (vscode && writeBack) post({ type: 'resetChecklist' });
     else {

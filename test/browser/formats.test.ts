@@ -75,6 +75,15 @@ describe('standalone preview in Chromium', function () {
       const box = await page.locator('svg.sop-flowchart').boundingBox();
       assert.ok(box && box.width > 200 && box.height > 100, 'the flowchart is drawn at a readable size');
       await screenshot(page, 'workflow');
+      // "Actual size" stops scaling the chart down to the pane; pressing again fits it back.
+      const narrow = await browser.open(renderFixture('workflow.md'), { width: 420, height: 800 });
+      const svgWidth = () => narrow.page.locator('svg.sop-flowchart').evaluate((svg) => svg.getBoundingClientRect().width);
+      const fitted = await svgWidth();
+      await narrow.page.getByRole('button', { name: 'Actual size' }).click();
+      assert.ok(await svgWidth() > fitted, 'actual size is wider than the fitted chart');
+      assert.equal(await narrow.page.getByRole('button', { name: 'Fit to width' }).getAttribute('aria-pressed'), 'true');
+      await narrow.page.getByRole('button', { name: 'Fit to width' }).click();
+      assert.equal(await svgWidth(), fitted);
     });
 
     it('the guided walk follows branches, including "Return to Step 1", to the right action', async () => {

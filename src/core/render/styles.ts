@@ -122,7 +122,13 @@ mark.sop-dangling { background: none; color: var(--sop-error); font-weight: 600;
 .sop-guided-source { font-size: 0.85rem; }
 .sop-guided-controls { display: flex; gap: 0.5rem; }
 .sop-flow-warning { color: var(--sop-error); }
-.sop-flow-scroll { overflow-x: auto; }
+.sop-flow-head { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
+.sop-flow-head h2 { border: none; margin-top: 0.8rem; }
+.sop-button-quiet { background: none; color: var(--sop-accent); border: 1px solid var(--sop-border); }
+.sop-button-quiet:hover { background: var(--sop-card); }
+.sop-flow-scroll { overflow: auto; }
+.sop-flow-actual .sop-flow-scroll { max-height: 85vh; }
+.sop-flow-actual .sop-flowchart { max-width: none; }
 .sop-flowchart { display: block; margin: 0 auto; max-width: 100%; height: auto; font: 13px var(--sop-font); }
 .sop-flow-node rect { fill: var(--sop-card); stroke: var(--sop-accent); stroke-width: 1.5; }
 .sop-flow-node text { fill: var(--sop-fg); }
@@ -155,6 +161,7 @@ body.vscode-high-contrast .sop-header, body.vscode-high-contrast .sop-phase, bod
 @media print {
   body, body.sop-standalone { --sop-fg: #000; --sop-bg: #fff; --sop-card: #fff; --sop-muted: #444; --sop-border: #999; }
   .sop-toolbar, .sop-guided, .sop-faq-toolbar, .sop-guided-controls, .sop-faq-permalink, .sop-button { display: none !important; }
+  .sop-flow-actual .sop-flowchart { max-width: 100%; }
   .sop-view { max-width: none; padding: 0; }
   details > *:not(summary) { display: block; }
   .sop-phase, .sop-step-card, .sop-faq-entry, .sop-flow { break-inside: avoid; }

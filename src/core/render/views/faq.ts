@@ -64,7 +64,7 @@ function stripAnswerLabel(body: ElementContent[]): void {
   const first = body.find((node) => node.type === 'element');
   if (!first || first.type !== 'element' || first.tagName !== 'p') return;
   const text = first.children[0];
-  if (text?.type === 'text') text.value = text.value.replace(/^\s*(?:A|Answer)\s*\d*\s*[:.]\s*/i, '');
+  if (text?.type === 'text') text.value = text.value.replace(/^\s*(?:A|Answer)\s*(?:\d+\s*)?[:.]\s*/i, '');
 }
 
 export function faqToolbar(doc: SopDocument): ElementContent[] {

@@ -50,7 +50,10 @@ export function workflowHead(doc: SopDocument): ElementContent[] {
     ]),
     h('script', { type: 'application/json', id: GUIDED_DATA_ID }, jsonForScript(guidedData(doc))),
     h('section.sop-flow', { ariaLabel: 'Flowchart' }, [
-      h('h2', 'Flowchart'),
+      h('div.sop-flow-head', [
+        h('h2', 'Flowchart'),
+        h('button.sop-button.sop-button-quiet', { type: 'button', dataAction: 'flow-zoom', ariaPressed: 'false' }, 'Actual size'),
+      ]),
       dangling.length
         ? h('p.sop-flow-warning', `${dangling.length} step reference${dangling.length === 1 ? ' points' : 's point'} to a step that does not exist (shown in red).`)
         : '',
