@@ -2,6 +2,7 @@
 import { sectionCatalogue, type SectionInfo } from './schema.js';
 import type { TeamSchema } from './options.js';
 import type { Section, SopDocument, TextEdit } from './types.js';
+import { trailingLineBreaks } from './trim.js';
 
 export function eol(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
@@ -67,11 +68,11 @@ export function insertBlock(text: string, offset: number, block: string): TextEd
   const nl = eol(text);
   const before = text.slice(0, offset);
   const after = text.slice(offset);
-  const trailing = /(?:\r?\n)*$/.exec(before)![0].split('\n').length - 1;
+  const trailing = trailingLineBreaks(before);
   const leading = /^(?:\r?\n)*/.exec(after)![0].split('\n').length - 1;
   const prefix = before.trim().length === 0 ? '' : nl.repeat(Math.max(0, 2 - trailing));
   const suffix = after.length === 0 ? (leading === 0 ? nl : '') : nl.repeat(Math.max(0, 2 - leading));
-  return { offset, length: 0, text: prefix + withEol(text, block.replace(/\s+$/, '')) + suffix };
+  return { offset, length: 0, text: prefix + withEol(text, block.trimEnd()) + suffix };
 }
 
 export function sectionInsertion(doc: SopDocument, info: SectionInfo, today: string, team?: TeamSchema): { edit: TextEdit; placement: Placement } {

@@ -221,6 +221,6 @@ function markContentProcess(doc: SopDocument): void {
 export { toString as nodeText };
 export type { List, ListItem, Table, RootContent };
 export function isQuestionText(text: string): boolean {
-  return QUESTION_HEADING.test(text) || /^\s*(?:q|question)\s*\d*\s*[:.]/i.test(text);
+  return QUESTION_HEADING.test(text) || /^\s*(?:q|question)\s*(?:\d+\s*)?[:.]/i.test(text);
 }
 export { normalizeTitle };

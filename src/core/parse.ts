@@ -75,7 +75,10 @@ export function readFrontMatter(tree: Root, text: string, lineStarts: number[]):
   }
   for (const error of doc.errors) {
     const [from, to] = error.pos ?? [0, 0];
-    result.errors.push({ message: cleanYamlMessage(error.message), range: toRange([from, Math.max(to, from + 1)]) });
+    // At least one character, but never a line break: a range ending between CR and LF is outside every line.
+    let end = Math.max(to, from + 1);
+    while (end > from && (source[end - 1] === '\r' || source[end - 1] === '\n')) end--;
+    result.errors.push({ message: cleanYamlMessage(error.message), range: toRange([from, end]) });
   }
   if (result.errors.length > 0) return result;
   if (doc.contents === null) {

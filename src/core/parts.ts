@@ -3,6 +3,9 @@ import type { List, ListItem, Nodes, Paragraph, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { findDate } from './dates.js';
+import { trimEndWhere, trimStartWhere } from './trim.js';
+
+const isSeparator = (ch: string) => /[\s:—–\-|,]/.test(ch);
 import { rangeAt } from './parse.js';
 import type { ChecklistItem, FaqPair, PlainListItemInChecklist, RevisionEntry, Section, SopDocument } from './types.js';
 
@@ -49,8 +52,8 @@ export function extractChecklist(doc: SopDocument): { items: ChecklistItem[]; pl
   return { items, plain };
 }
 
-const QUESTION_PREFIX = /^\s*(?:q|question)\s*\d{0,3}\s*[:.)]\s*/i;
-const ANSWER_PREFIX = /^\s*(?:a|answer)\s*\d{0,3}\s*[:.)]\s*/i;
+const QUESTION_PREFIX = /^\s*(?:q|question)\s*(?:\d{1,3}\s*)?[:.)]\s*/i;
+const ANSWER_PREFIX = /^\s*(?:a|answer)\s*(?:\d{1,3}\s*)?[:.)]\s*/i;
 
 export function slugify(text: string): string {
   return text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'question';
@@ -86,7 +89,7 @@ export function extractFaq(doc: SopDocument): FaqPair[] {
         question = toString(first).trim();
         inlineAnswer = full.slice(toString(first).length).replace(ANSWER_PREFIX, '').trim();
       } else {
-        const [q, ...a] = full.split(/\n(?=\s*(?:a|answer)\s*\d{0,3}\s*[:.)])/i);
+        const [q, ...a] = full.split(/\n(?=[ \t]*(?:a|answer)\s*(?:\d{1,3}\s*)?[:.)])/i);
         question = q.replace(QUESTION_PREFIX, '').replace(/\s+/g, ' ').trim();
         inlineAnswer = a.join('\n').replace(ANSWER_PREFIX, '').trim();
         if (!a.length) {
@@ -134,7 +137,7 @@ export function extractRevisions(doc: SopDocument, section: Section): RevisionEn
     let description = parts?.description ?? raw;
     if (!parts) {
       if (found) description = description.replace(found.text, '');
-      description = description.replace(VERSION, '').replace(/^[\s:—–\-|,]+|[\s:—–\-|,]+$/g, '').trim();
+      description = trimEndWhere(trimStartWhere(description.replace(VERSION, ''), isSeparator), isSeparator).trim();
     }
     entries.push({
       date: found?.iso, datePrecision: found?.precision, dateText: (found?.text ?? dateSource).trim(),

@@ -4,13 +4,22 @@
  * ("Purpose and Scope") and the aliases annotated in the schema.
  */
 import type { SectionInfo } from './schema.js';
+import { trimEndWhere } from './trim.js';
 
 /** "Step 3", "Step 3:", "STEP 12 -" at the start of a heading or paragraph. */
 export const STEP_PREFIX = /^\s*step\s+(\d{1,4})\b\s*[:.)\-–—]?\s*/i;
 /** "1.", "1.0", "11.2", "2)", "IV." numbering in front of a heading. */
 const NUMBER_PREFIX = /^\s*(?:(?:section|part|chapter)\s+)?(?:\d{1,4}(?:\.\d{1,4}){0,4}\.?|[ivxlc]{1,6}\.|[a-h][.)])\s*[:)\-–—]?\s+/i;
 const LEADING_SYMBOLS = /^[^\p{L}\p{N}]+/u;
-const TRAILING_PUNCTUATION = /[\s:.\-–—]+$/;
+const isTrailingPunctuation = (ch: string) => /[\s:.\-–—]/.test(ch);
+
+/** Drops a final "(…)" remark: "Scope (draft)" → "Scope". */
+function withoutTrailingParenthetical(text: string): string {
+  const trimmed = text.trimEnd();
+  const open = trimmed.lastIndexOf('(');
+  if (!trimmed.endsWith(')') || open < 0 || trimmed.indexOf(')', open) !== trimmed.length - 1) return text;
+  return trimmed.slice(0, open).trimEnd();
+}
 
 /** Lower-case heading text without numbering, markup leftovers or trailing punctuation. */
 export function normalizeTitle(text: string): string {
@@ -18,15 +27,15 @@ export function normalizeTitle(text: string): string {
   t = t.replace(LEADING_SYMBOLS, '');
   t = t.replace(STEP_PREFIX, '');
   t = t.replace(NUMBER_PREFIX, '');
-  t = t.replace(/\s*\([^)]*\)\s*$/, '');
-  t = t.replace(TRAILING_PUNCTUATION, '');
+  t = withoutTrailingParenthetical(t);
+  t = trimEndWhere(t, isTrailingPunctuation);
   return t.toLowerCase().replace(/&/g, ' and ').replace(/\s+/g, ' ').trim();
 }
 
 /** The heading as a person would read it: numbering and markers gone, case kept. */
 export function displayTitle(text: string): string {
   let t = text.replace(/[*_`]/g, '').trim();
-  t = t.replace(LEADING_SYMBOLS, '').replace(STEP_PREFIX, '').replace(NUMBER_PREFIX, '').replace(TRAILING_PUNCTUATION, '');
+  t = trimEndWhere(t.replace(LEADING_SYMBOLS, '').replace(STEP_PREFIX, '').replace(NUMBER_PREFIX, ''), isTrailingPunctuation);
   return t.trim() || text.trim();
 }
 
@@ -63,7 +72,7 @@ export class SectionMatcher {
     if (!title) return [];
     const exact = this.exact.get(title);
     if (exact) return [exact];
-    const parts = title.split(/\s*(?:,|\/|\band\b|\+)\s*/).map((p) => p.trim()).filter(Boolean);
+    const parts = title.split(/ ?(?:,|\/|\band\b|\+) ?/).map((p) => p.trim()).filter(Boolean);
     if (parts.length > 1) {
       const ids = parts.map((p) => this.exact.get(p));
       if (ids.every((id): id is string => !!id)) return [...new Set(ids)];

@@ -34,7 +34,7 @@ export function extractSteps(doc: SopDocument): Step[] {
     const isStep = STEP_PREFIX.test(section.heading.text) || (section.canonical.length === 0 && index !== processIndexes[0] && inProcess(section.parent) && NUMBERED_HEADING.test(section.heading.text));
     if (!isStep) return;
     const start = section.heading.range.start.offset;
-    const numberMatch = /^#{1,6}[ \t]+(?:[*_]{1,2})?[ \t]*(?:step[ \t]+)?(\d{1,4})/i.exec(text.slice(start, start + 60));
+    const numberMatch = /^#{1,6}[ \t]+(?:[*_]{1,2}[ \t]*)?(?:step[ \t]+)?(\d{1,4})/i.exec(text.slice(start, start + 60));
     const written = numberMatch ? Number(numberMatch[1]) : null;
     const numberStart = numberMatch ? start + numberMatch[0].length - numberMatch[1].length : undefined;
     steps.push(makeStep(doc, {
@@ -57,7 +57,7 @@ export function extractSteps(doc: SopDocument): Step[] {
       const endNode = body[until - 1];
       const end = endNode.position?.end.offset ?? start;
       const label = toString(node).split('\n')[0];
-      const m = /^[ \t]*(?:[*_]{1,2})?[ \t]*step[ \t]+(\d{1,4})/i.exec(text.slice(start, start + 40));
+      const m = /^[ \t]*(?:[*_]{1,2}[ \t]*)?step[ \t]+(\d{1,4})/i.exec(text.slice(start, start + 40));
       const numberStart = m ? start + m[0].length - m[1].length : undefined;
       steps.push(makeStep(doc, {
         number: Number(STEP_PREFIX.exec(label)![1]), title: displayTitle(label), kind: 'paragraph', range: rangeAt(lineStarts, start, end),
@@ -126,7 +126,7 @@ function readBranches(doc: SopDocument, step: Step): void {
     if (!own) continue;
     const range = rangeAt(doc.lineStarts, ...offsets(own.node));
     // "If: X. Take Action: Y" written on one line.
-    const [ifPart, ...rest] = own.text.split(/\s+(?=(?:take\s+action|proceed\s+to\s+action)\s*:)/i);
+    const [ifPart, ...rest] = own.text.split(/\s(?=(?:take\s+action|proceed\s+to\s+action)\s*:)/i);
     if (CONDITION.test(own.text)) {
       step.conditions.push({ text: own.text.replace(CONDITION, '').trim(), range });
       open = undefined;

@@ -7,6 +7,7 @@
  * Markdown structure. The few values only the writer knows are left as [INSERT …] placeholders.
  */
 import { todayIso } from '../dates.js';
+import { trimEndWhere } from '../trim.js';
 import { SOP_FORMATS, type SopFormat } from '../types.js';
 import {
   TONE_PHRASE_KEYS, escapeInline, escapeParagraphs, fillFields, findPolicy, findSector, findTone,
@@ -110,7 +111,7 @@ function text(draft: Draft, template: string): string {
 }
 
 function withoutFullStop(sentence: string): string {
-  return sentence.replace(/[.\s]+$/, '');
+  return trimEndWhere(sentence, (ch) => /[.\s]/.test(ch));
 }
 
 function joinNames(names: string[]): string {

@@ -31,7 +31,7 @@ export const stepNumbering: RuleDefinition = {
       // Renumbering moves what "Proceed to Step N" means: carry references along when that is unambiguous.
       const affected = doc.stepReferences.filter((r) => !ambiguous.has(r.target) && mapping.has(r.target) && mapping.get(r.target) !== r.target);
       for (const ref of affected) {
-        const digits = /\d+$/.exec(doc.text.slice(ref.range.start.offset, ref.range.end.offset));
+        const digits = /\d{1,9}$/.exec(doc.text.slice(ref.range.start.offset, ref.range.end.offset));
         if (digits) edits.push({ offset: ref.range.end.offset - digits[0].length, length: digits[0].length, text: String(mapping.get(ref.target)) });
       }
       // A reference to a number two steps share cannot be carried along: a person must choose.

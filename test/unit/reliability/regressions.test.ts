@@ -24,3 +24,13 @@ describe('reliability: regressions found by fuzzing', () => {
     assert.equal(fixText(fixed, { today: TODAY }).text, fixed);
   });
 });
+
+describe('reliability: regressions found by fuzzing (front matter)', () => {
+  it('a YAML error at the end of a CRLF line does not end between CR and LF', () => {
+    for (const text of ['---\r\ntitle: &amp;\r\ntitle: customer\r\n---\r\n', '---\ntitle: &amp;\ntitle: customer\n---\n']) {
+      const result = lint(text, { today: TODAY });
+      assert.ok(result.messages.some((m) => m.ruleId === 'frontmatter-yaml'), 'the duplicate key is reported');
+      assert.deepEqual(resultProblems(text, result), []);
+    }
+  });
+});
