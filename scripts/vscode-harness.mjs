@@ -64,8 +64,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  *   env           extra environment for the server and therefore the extension host
  *   log           (line) => void for server output (default: kept in memory only)
  *   port          a fixed port (default: a free one)
+ *   workspaceTrust  true to keep VS Code's workspace trust (Restricted Mode) on; off by default
  */
-export async function startCodeServer({ settings = {}, installVsix, env = {}, log, port: fixedPort } = {}) {
+export async function startCodeServer({ settings = {}, installVsix, env = {}, log, port: fixedPort, workspaceTrust = false } = {}) {
   assertInstalled();
   const root = mkdtempSync(join(tmpdir(), 'sopkit-vscode-'));
   const dirs = {
@@ -78,7 +79,8 @@ export async function startCodeServer({ settings = {}, installVsix, env = {}, lo
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
+  const trust = workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' } : {};
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...trust, ...settings }, null, 2));
 
   const serverEnv = {
     ...process.env,
@@ -107,7 +109,7 @@ export async function startCodeServer({ settings = {}, installVsix, env = {}, lo
   const output = [];
   const child = spawn(NODE24, [
     CODE_SERVER_ENTRY, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', ...common,
-    '--disable-workspace-trust', '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver',
   ], { env: serverEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const onData = (chunk) => {
     for (const line of String(chunk).split('\n')) {

@@ -1,5 +1,6 @@
 /** Status bar: the active SOP's format and its problem count; hidden for other editors. */
 import * as vscode from 'vscode';
+import { activeDocument } from './activeDocument.js';
 import type { DiagnosticsController } from './diagnostics.js';
 
 export class SopStatusBar implements vscode.Disposable {
@@ -12,14 +13,18 @@ export class SopStatusBar implements vscode.Disposable {
     this.item.command = 'workbench.actions.view.problems';
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      diagnostics.onDidLint((uri) => { if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.update(); }),
+      // Modal editors (Workspace Trust, Running Extensions) can close without an active-editor
+      // event reaching the extension host; tab changes still do.
+      vscode.window.tabGroups.onDidChangeTabs(() => this.update()),
+      vscode.window.tabGroups.onDidChangeTabGroups(() => this.update()),
+      diagnostics.onDidLint(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sopkit.statusBar')) this.update(); }),
     );
     this.update();
   }
 
   update(): void {
-    const document = vscode.window.activeTextEditor?.document;
+    const document = activeDocument();
     const snapshot = document && this.diagnostics.latest(document);
     // Drives the editor-title Fix All button and the command's enablement.
     const isSop = snapshot !== undefined;

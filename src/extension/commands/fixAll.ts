@@ -1,6 +1,7 @@
 /** "sopkit: Fix all": applies every safe fix to the active SOP (the same fixes as `sopkit lint --fix`). */
 import * as vscode from 'vscode';
 import { fixText } from '../../core/fix.js';
+import { activeDocument } from '../activeDocument.js';
 import { minimalReplacement } from '../convert.js';
 import type { DiagnosticsController } from '../diagnostics.js';
 
@@ -10,7 +11,7 @@ export function registerFixAll(diagnostics: DiagnosticsController): vscode.Dispo
   return vscode.commands.registerCommand(FIX_ALL_COMMAND, async (target?: vscode.Uri) => {
     const document = target
       ? await vscode.workspace.openTextDocument(target)
-      : vscode.window.activeTextEditor?.document;
+      : activeDocument();
     if (!document) {
       void vscode.window.showInformationMessage('sopkit: open an SOP first; Fix all works on the active editor.');
       return 0;
