@@ -68,7 +68,8 @@ function update(html: string): void {
     childrenOnly: true,
     onBeforeElUpdated(from, to) {
       if (from instanceof HTMLElement && from.dataset.morphSkip !== undefined) return false;
-      if (from.isEqualNode(to)) return false;
+      // No isEqualNode shortcut: it compares attributes, not a checkbox's live `checked`, and would
+      // leave a refused tick showing after the host re-rendered the document's real state.
       // Keep what the reader did: opened questions, the filter text.
       if (from instanceof HTMLDetailsElement && to instanceof HTMLDetailsElement) to.open = from.open;
       if (from instanceof HTMLInputElement && from.classList.contains('sop-faq-filter')) return false;

@@ -31,12 +31,13 @@ export class StandaloneBrowser {
   }
 
   /** Writes the HTML to a file and opens it; console errors, page errors and dialogs are collected. */
-  async open(html: string, viewport = { width: 1000, height: 900 }): Promise<{ page: Page; problems: string[]; file: string }> {
+  async open(html: string, viewport = { width: 1000, height: 900 }, initScript?: string): Promise<{ page: Page; problems: string[]; file: string }> {
     if (!this.browser) throw new Error('browser not started');
     const file = join(this.dir, `page-${++this.count}.html`);
     writeFileSync(file, html);
     const context = await this.browser.newContext({ viewport, offline: true });
     const page = await context.newPage();
+    if (initScript) await page.addInitScript(initScript);
     const problems: string[] = [];
     page.on('dialog', (dialog) => { problems.push(`dialog: ${dialog.message()}`); void dialog.dismiss(); });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
