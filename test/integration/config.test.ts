@@ -59,9 +59,12 @@ describe('configuration', () => {
       await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), 'x'));
       await lintNow(uri);
     }
-    await sleep(500); // the log channel writes to disk in batches
-    // Other tests leave their own config reports in the log; count this broken file's only.
-    const reports = sopkitOutputChannelLog().split('\n').filter((l) => l.includes('sops/.sopkit.yaml:3:1: Not valid YAML'));
+    // Other tests leave their own config reports in the log; count this broken file's only. The
+    // log channel writes to disk in batches, so give it a moment to show up.
+    const ours = () => sopkitOutputChannelLog().split('\n').filter((l) => l.includes('sops/.sopkit.yaml:3:1: Not valid YAML'));
+    for (let waited = 0; ours().length === 0 && waited < 5000; waited += 250) await sleep(250);
+    await sleep(500);
+    const reports = ours();
     assert.equal(reports.length, 1, `the config problem was reported ${reports.length} times:\n${reports.join('\n')}`);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
