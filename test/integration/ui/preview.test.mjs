@@ -60,7 +60,7 @@ function fileText(workspace) {
 }
 
 describe('preview in a real VS Code', function () {
-  this.timeout(180_000);
+  this.timeout(300_000);
   let server; let browser; let page; let scratch; let workspace;
 
   before(async () => {
@@ -76,6 +76,8 @@ describe('preview in a real VS Code', function () {
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
     page = await context.newPage();
+    // The machine may be busy (other suites, two cores): wait on events generously, never on a clock.
+    page.setDefaultTimeout(60_000);
     await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: repo }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 }).catch(() => {});
