@@ -181,12 +181,13 @@ function findTitle(doc: SopDocument): SopDocument['title'] {
     const m = /^title[ \t]*:[ \t]*["']?([^\r\n"']+)/m.exec(block);
     if (m) return { text: m[1].trim(), range: doc.frontMatter.range, source: 'frontmatter' };
   }
-  const titled = doc.sections.find((s) => s.canonical.includes('title'));
+  // "## Title" or a "Title:" label above the name, as pasted SOPs write it; an h1 is the title itself.
+  const titled = doc.sections.find((s) => s.canonical.includes('title') && (s.heading.depth > 1 || s.kind === 'label'));
   if (titled) {
     const first = titled.body.find((n) => n.type === 'paragraph') as Paragraph | undefined;
     if (first) return { text: toString(first).trim(), range: nodeRange(first, doc.lineStarts), source: 'heading' };
   }
-  const h1 = doc.sections.find((s) => s.heading.depth === 1 && s.canonical.length === 0);
+  const h1 = doc.sections.find((s) => s.heading.depth === 1 && s.kind !== 'label' && (s.canonical.length === 0 || s.canonical.includes('title')));
   if (h1) return { text: h1.title, range: h1.heading.range, source: 'heading' };
   return undefined;
 }

@@ -174,3 +174,11 @@ describe('labels inside a recognised section', () => {
     assert.deepEqual(lint(text, { today: TODAY }).messages.filter((m) => m.ruleId === 'duplicate-section'), []);
   });
 });
+
+describe('title edge cases', () => {
+  it('an h1 that literally says "Title" is the title, not a label for the next paragraph', () => {
+    const doc = buildSopDocument('# Title\n\nText.\n');
+    assert.equal(doc.title?.text, 'Title');
+    assert.equal(doc.title?.range.start.line, 1);
+  });
+});
