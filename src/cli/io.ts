@@ -12,6 +12,8 @@ export interface CliIo {
   /** SOPKIT_DEBUG=1: cache statistics and stack traces of internal errors. */
   verbose: boolean;
   resolve(path: string): string;
+  /** Everything on standard input (for `lint --stdin`). */
+  readStdin(): Promise<Buffer>;
 }
 
 export const SOPKIT_VERSION: string = pkg.version;
@@ -33,5 +35,10 @@ export function processIo(): CliIo {
     version: SOPKIT_VERSION,
     verbose: !!process.env.SOPKIT_DEBUG,
     resolve: (path) => resolve(cwd, path),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
 }

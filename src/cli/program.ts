@@ -37,6 +37,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--cache', 'only lint files whose content or configuration changed since the last run')
     .option('--cache-location <path>', 'cache file or folder (default: .sopkit-cache)')
     .option('--no-gitignore', 'also lint files that .gitignore lists')
+    .option('--stdin', 'lint the text on standard input')
+    .option('--stdin-filename <path>', 'the name (and so the config) of the text read with --stdin')
     .option('--concurrency <n>', "threads that lint: 'auto' (default: one per core for big runs) or a number; 1 = no worker threads")
     .action(async (files: string[], opts) => { exitCode = await runLint(files, opts, io); });
 

@@ -14,6 +14,7 @@ import { displayPath } from '../formatters/paths.js';
 import type { CliIo } from '../io.js';
 import { nodeConfigHost } from '../node-host.js';
 import { lintAll, type LintJob } from '../pool.js';
+import { lintStdin } from './lint-stdin.js';
 import { readLintableSync, type ReadOutcome } from '../read-file.js';
 import { withCounts, type FileResult, type LintOutcome, type LintRun, type SkippedFile } from '../results.js';
 
@@ -28,6 +29,8 @@ export interface LintCommandOptions {
   cacheLocation?: string;
   gitignore: boolean;
   concurrency?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
 }
 
 export class UsageError extends Error {}
@@ -58,6 +61,11 @@ function checkOptions(opts: LintCommandOptions): { maxWarnings: number; concurre
 export async function runLint(patterns: string[], opts: LintCommandOptions, io: CliIo): Promise<number> {
   const { maxWarnings, concurrency } = checkOptions(opts);
   const today = opts.today ?? localIsoDate();
+  if (opts.stdin) {
+    if (patterns.length) throw new UsageError('--stdin lints standard input; leave out the file arguments (name it with --stdin-filename)');
+    if (opts.fix) throw new UsageError('--fix writes files; it cannot be used with --stdin');
+    return lintStdin(opts, io, today, maxWarnings);
+  }
   const expansion = await expandFileArguments(patterns, io.cwd, opts.gitignore);
   for (const pattern of expansion.unmatched) io.stderr(`sopkit: no files match '${pattern}'\n`);
 
@@ -151,15 +159,18 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   const results: FileResult[] = files.flatMap((file, i) => (outcomes[i] ? [withCounts(file, outcomes[i]!)] : []));
   skipped.sort((a, b) => a.filePath.localeCompare(b.filePath));
   const run: LintRun = { results, skipped, cwd: io.cwd, fixedFiles, quiet: !!opts.quiet };
-  // The clear line per unreadable file goes to stderr in every format, so stdout stays parseable.
-  for (const s of skipped) io.stderr(`sopkit: ${displayPath(s.filePath, io.cwd)}: skipped, ${s.reason}\n`);
-  const output = formatters[opts.format](run, { color: io.color, version: io.version });
-  io.stdout(output);
   if (cache && io.verbose) io.stderr(`sopkit: cache ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
+  return report(run, opts, io, maxWarnings, expansion.unmatched.length > 0);
+}
 
-  if (skipped.length || expansion.unmatched.length) return 2;
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+/** Prints a run in the chosen format and returns the exit code. */
+export function report(run: LintRun, opts: LintCommandOptions, io: CliIo, maxWarnings: number, usageProblem: boolean): number {
+  // The clear line per unreadable file goes to stderr in every format, so stdout stays parseable.
+  for (const s of run.skipped) io.stderr(`sopkit: ${displayPath(s.filePath, io.cwd)}: skipped, ${s.reason}\n`);
+  io.stdout(formatters[opts.format](run, { color: io.color, version: io.version }));
+  if (run.skipped.length || usageProblem) return 2;
+  const errors = run.results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = run.results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr(`sopkit: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);

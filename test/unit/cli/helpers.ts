@@ -18,6 +18,7 @@ export async function sopkit(cwd: string, args: string[], io: Partial<CliIo> = {
     version: SOPKIT_VERSION,
     verbose: false,
     resolve: (p) => resolve(cwd, p),
+    readStdin: async () => Buffer.alloc(0),
     ...io,
   });
   return { code, stdout, stderr };

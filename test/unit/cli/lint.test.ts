@@ -109,6 +109,32 @@ describe('sopkit lint: which files', () => {
   });
 });
 
+describe('sopkit lint --stdin', () => {
+  it('lints standard input under --stdin-filename, with that file\'s config', async () => {
+    const dir = workspace({ 'sops/.sopkit.yaml': 'rules: { placeholder: error }\n' });
+    const stdin = async () => Buffer.from(WARNING_SOP);
+    const run = await sopkit(dir, ['lint', '--stdin', '--stdin-filename', 'sops/new.md', '-f', 'json', ...TODAY], { readStdin: stdin });
+    assert.equal(run.code, 1);
+    const [result] = JSON.parse(run.stdout);
+    assert.equal(result.filePath, join(dir, 'sops/new.md'));
+    assert.deepEqual(result.messages.map((m: { ruleId: string; severity: number }) => [m.ruleId, m.severity]), [['placeholder', 2]]);
+    const plain = await sopkit(dir, ['lint', '--stdin', ...TODAY], { readStdin: stdin });
+    assert.equal(plain.code, 0);
+    assert.match(plain.stdout, /^stdin\.md {2}article/);
+  });
+
+  it('refuses binary input, files with --stdin and --fix with --stdin', async () => {
+    const dir = workspace({ 'a.md': CLEAN_SOP });
+    const binary = await sopkit(dir, ['lint', '--stdin'], { readStdin: async () => Buffer.from([1, 0, 2]) });
+    assert.equal(binary.code, 2);
+    assert.match(binary.stderr, /stdin\.md: skipped, standard input: it is a binary file/);
+    assert.equal((await sopkit(dir, ['lint', '--stdin', 'a.md'])).code, 2);
+    const fix = await sopkit(dir, ['lint', '--stdin', '--fix']);
+    assert.equal(fix.code, 2);
+    assert.match(fix.stderr, /--fix writes files; it cannot be used with --stdin/);
+  });
+});
+
 describe('sopkit lint: configuration', () => {
   it('applies the nearest config: severities, overrides by glob and --config', async () => {
     const dir = workspace({
