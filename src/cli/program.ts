@@ -37,6 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--cache', 'only lint files whose content or configuration changed since the last run')
     .option('--cache-location <path>', 'cache file or folder (default: .sopkit-cache)')
     .option('--no-gitignore', 'also lint files that .gitignore lists')
+    .option('--print-config <file>', 'print the configs and settings that apply to this file, then exit')
     .option('--stdin', 'lint the text on standard input')
     .option('--stdin-filename <path>', 'the name (and so the config) of the text read with --stdin')
     .option('--concurrency <n>', "threads that lint: 'auto' (default: one per core for big runs) or a number; 1 = no worker threads")

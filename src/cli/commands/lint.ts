@@ -15,6 +15,7 @@ import type { CliIo } from '../io.js';
 import { nodeConfigHost } from '../node-host.js';
 import { lintAll, type LintJob } from '../pool.js';
 import { lintStdin } from './lint-stdin.js';
+import { printConfig } from './print-config.js';
 import { readLintableSync, type ReadOutcome } from '../read-file.js';
 import { withCounts, type FileResult, type LintOutcome, type LintRun, type SkippedFile } from '../results.js';
 
@@ -30,6 +31,7 @@ export interface LintCommandOptions {
   gitignore: boolean;
   concurrency?: string;
   stdin?: boolean;
+  printConfig?: string;
   stdinFilename?: string;
 }
 
@@ -61,6 +63,7 @@ function checkOptions(opts: LintCommandOptions): { maxWarnings: number; concurre
 export async function runLint(patterns: string[], opts: LintCommandOptions, io: CliIo): Promise<number> {
   const { maxWarnings, concurrency } = checkOptions(opts);
   const today = opts.today ?? localIsoDate();
+  if (opts.printConfig !== undefined) return printConfig(opts.printConfig, opts, io, today);
   if (opts.stdin) {
     if (patterns.length) throw new UsageError('--stdin lints standard input; leave out the file arguments (name it with --stdin-filename)');
     if (opts.fix) throw new UsageError('--fix writes files; it cannot be used with --stdin');

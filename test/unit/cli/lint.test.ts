@@ -162,6 +162,23 @@ describe('sopkit lint: configuration', () => {
     assert.match(yaml.stderr, /\.sopkit\.yml:\d+:\d+: Not valid YAML/);
   });
 
+  it('--print-config shows which configs apply and what they add up to', async () => {
+    const dir = workspace({
+      '.sopkit.yaml': 'reviewInterval: 6 months\nschema: team.json\nrules: { placeholder: error }\n',
+      'team.json': '{}',
+      'faq/.sopkit.yml': 'overrides:\n  - files: "*.md"\n    format: faq\n',
+    });
+    const run = await sopkit(dir, ['lint', '--print-config', 'faq/returns.md', ...TODAY]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), {
+      file: join(dir, 'faq/returns.md'),
+      configs: [join(dir, '.sopkit.yaml'), join(dir, 'faq/.sopkit.yml')],
+      ignored: false,
+      options: { rules: { placeholder: 'error' }, format: 'faq', reviewInterval: '6 months', today: '2026-11-23', teamSchema: join(dir, 'team.json') },
+      problems: [],
+    });
+  });
+
   it('a team schema that $refs an address is refused with exit 2', async () => {
     const dir = workspace({ '.sopkit.yaml': 'schema: team.json\n', 'team.json': '{ "$ref": "http://example.org/sop.json" }', 'a.md': CLEAN_SOP });
     const run = await sopkit(dir, ['lint']);
