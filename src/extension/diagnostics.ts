@@ -131,6 +131,19 @@ export class DiagnosticsController implements vscode.Disposable {
     return this.lintNow(document);
   }
 
+  /**
+   * The lint options in effect for a document. Options change only with configuration (which
+   * re-lints), so the last lint's options hold between keystrokes; before the first lint they
+   * are read from the configuration.
+   */
+  async optionsFor(document: vscode.TextDocument): Promise<LintOptions> {
+    return this.lastOptions(document) ?? (await this.config.configFor(document.uri)).options;
+  }
+
+  lastOptions(document: vscode.TextDocument): LintOptions | undefined {
+    return this.snapshots.get(document.uri.toString())?.options;
+  }
+
   /** The last published lint, if it still matches the document's version. */
   latest(document: vscode.TextDocument): LintSnapshot | undefined {
     const snapshot = this.snapshots.get(document.uri.toString());

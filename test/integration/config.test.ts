@@ -40,6 +40,14 @@ describe('configuration', () => {
       await vscode.window.showTextDocument(uri);
       const diagnostics = await waitForDiagnostics(uri, (d) => d.length > 0);
       assert.deepEqual(diagnostics.map((d) => d.message), ["Missing section 'Training' for an article (expected after 'Procedure')"]);
+      // Completion on a new heading offers the team's section too, right after typing.
+      const editor = vscode.window.activeTextEditor!;
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n## '));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(editor.document.lineCount - 1, 3));
+      const training = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'Training');
+      assert.ok(training, 'the team section Training is not offered');
+      assert.match(String((training.label as vscode.CompletionItemLabel).description), /required/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
     } finally {
       await vscode.workspace.fs.delete(schemaUri);
     }

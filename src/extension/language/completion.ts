@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { todayIso } from '../../core/dates.js';
 import { fillTemplate } from '../../core/edits.js';
 import { listPolicies, toneCatalogue } from '../../core/generate/policies.js';
+import type { TeamSchema } from '../../core/options.js';
 import { frontMatterFields, requiredSections, sectionCatalogue } from '../../core/schema.js';
 import type { DiagnosticsController } from '../diagnostics.js';
 import type { SopFileMatcher } from '../sopFiles.js';
@@ -17,7 +18,7 @@ export const COMPLETION_TRIGGERS = ['#', ' ', ':'];
 export class SopCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly files: SopFileMatcher, private readonly diagnostics: DiagnosticsController) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     // Cheap line tests first: completion fires on every space typed, and parsing is not free.
     const before = document.lineAt(position.line).text.slice(0, position.character);
     const fence = frontMatterEnd(document);
@@ -35,7 +36,8 @@ export class SopCompletionProvider implements vscode.CompletionItemProvider {
       }
       return this.listItems(document, position, before) ?? this.frontMatterItems(present, before, position);
     }
-    return this.sectionItems(document, sopModel(document, this.diagnostics), position, heading![2].length);
+    const options = await this.diagnostics.optionsFor(document);
+    return this.sectionItems(document, sopModel(document, this.diagnostics, options), options.teamSchema, position, heading![2].length);
   }
 
   /**
@@ -116,8 +118,7 @@ export class SopCompletionProvider implements vscode.CompletionItemProvider {
     });
   }
 
-  private sectionItems(document: vscode.TextDocument, model: ReturnType<typeof sopModel>, position: vscode.Position, typed: number): vscode.CompletionItem[] {
-    const teamSchema = this.diagnostics.latest(document)?.options.teamSchema;
+  private sectionItems(document: vscode.TextDocument, model: ReturnType<typeof sopModel>, teamSchema: TeamSchema | undefined, position: vscode.Position, typed: number): vscode.CompletionItem[] {
     const present = new Set(model.sections.flatMap((s) => s.canonical));
     if (model.title) present.add('title');
     const required = new Set(requiredSections(model.format, teamSchema));

@@ -8,11 +8,12 @@ import { sopModel } from './model.js';
 export class SopHoverProvider implements vscode.HoverProvider {
   constructor(private readonly files: SopFileMatcher, private readonly diagnostics: DiagnosticsController) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!this.files.isSopDocument(document)) return undefined;
-    const model = sopModel(document, this.diagnostics);
+    const options = await this.diagnostics.optionsFor(document);
+    const model = sopModel(document, this.diagnostics, options);
     const line = position.line + 1;
-    const teamSchema = this.diagnostics.latest(document)?.options.teamSchema;
+    const teamSchema = options.teamSchema;
 
     const key = model.frontMatter.keys.find((k) => k.keyRange.start.line === line);
     if (key) {

@@ -4,17 +4,17 @@ import { buildSopDocument } from '../../core/model.js';
 import type { SopDocument } from '../../core/types.js';
 import type { DiagnosticsController } from '../diagnostics.js';
 
-const cache = new Map<string, { version: number; model: SopDocument }>();
+const cache = new Map<string, { version: number; teamSchema: unknown; model: SopDocument }>();
 const MAX_CACHED = 20;
 
-export function sopModel(document: vscode.TextDocument, diagnostics: DiagnosticsController): SopDocument {
+/** `options` default to the last lint's (a team schema changes which headings are sections). */
+export function sopModel(document: vscode.TextDocument, diagnostics: DiagnosticsController, options = diagnostics.lastOptions(document)): SopDocument {
   const key = document.uri.toString();
   const hit = cache.get(key);
-  if (hit && hit.version === document.version) return hit.model;
-  const options = diagnostics.latest(document)?.options;
+  if (hit && hit.version === document.version && hit.teamSchema === options?.teamSchema) return hit.model;
   const model = buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema });
   cache.delete(key);
-  cache.set(key, { version: document.version, model });
+  cache.set(key, { version: document.version, teamSchema: options?.teamSchema, model });
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   return model;
 }
