@@ -43,6 +43,7 @@ export class SopCodeActionProvider implements vscode.CodeActionProvider<vscode.C
       return actions;
     }
 
+    const disabledForFile = new Set<string>();
     for (const diagnostic of ours) {
       const message = snapshot.result.messages.find((m) => sameMessage(diagnostic, m));
       if (!message) continue;
@@ -56,6 +57,8 @@ export class SopCodeActionProvider implements vscode.CodeActionProvider<vscode.C
       });
       const disable = disableForLineAction(document, diagnostic, message);
       if (disable) actions.push(disable);
+      const disableFile = disableForFileAction(document, diagnostic, message, disabledForFile);
+      if (disableFile) actions.push(disableFile);
     }
     if (fixable) actions.push(new FixAllAction(document, snapshot.version, snapshot.text, snapshot.options, vscode.CodeActionKind.QuickFix));
     return actions;
@@ -98,6 +101,32 @@ function disableForLineAction(document: vscode.TextDocument, diagnostic: vscode.
   } else {
     action.edit.insert(document.uri, line.range.end, ` <!-- sopkit-disable-line ${message.ruleId} -->`);
   }
+  return action;
+}
+
+/**
+ * `<!-- sopkit-disable rule -->` right after the front matter (or at the top): the rule is off
+ * for the rest of the file. Front-matter lines come before the comment, so it is not offered there.
+ */
+function disableForFileAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, message: LintMessage, offered: Set<string>): vscode.CodeAction | undefined {
+  if (offered.has(message.ruleId) || insideFrontMatter(document, diagnostic.range.start.line)) return undefined;
+  offered.add(message.ruleId);
+  let line = 0;
+  if (document.lineCount > 0 && /^---\s*$/.test(document.lineAt(0).text)) {
+    for (let i = 1; i < Math.min(document.lineCount, 2000); i++) {
+      if (/^(?:---|\.\.\.)\s*$/.test(document.lineAt(i).text)) { line = i + 1; break; }
+    }
+  }
+  // One blank line on each side of the comment, reusing blank lines already there.
+  if (line > 0 && line < document.lineCount && document.lineAt(line).isEmptyOrWhitespace) line++;
+  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const before = line > 0 && (line >= document.lineCount || !document.lineAt(line - 1).isEmptyOrWhitespace) ? eol : '';
+  const after = line >= document.lineCount || !document.lineAt(line).isEmptyOrWhitespace ? eol : '';
+  const at = line < document.lineCount ? new vscode.Position(line, 0) : document.lineAt(document.lineCount - 1).range.end;
+  const action = new vscode.CodeAction(`Disable ${message.ruleId} for this file`, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.insert(document.uri, at, `${line >= document.lineCount ? eol : ''}${before}<!-- sopkit-disable ${message.ruleId} -->${eol}${after}`);
   return action;
 }
 

@@ -89,6 +89,18 @@ describe('quick fixes', () => {
     await waitForDiagnostics(uri, (d) => !ruleIds(d).includes('review-overdue'));
   });
 
+  it('"Disable … for this file" turns a rule off below the front matter', async () => {
+    const uri = fixtureUri('sops', 'missing-sections.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    const diagnostics = await waitForDiagnostics(uri, pristine);
+    const actions = await codeActionsAt(uri, diagnostics[0].range, vscode.CodeActionKind.QuickFix.value);
+    assert.equal(actions.filter((a) => a.title === 'Disable required-section for this file').length, 1, 'offered once, not once per diagnostic');
+    const disable = actions.find((a) => a.title === 'Disable required-section for this file')!;
+    assert.ok(await vscode.workspace.applyEdit(disable.edit!));
+    assert.match(editor.document.getText(), /^---\r?\n[\s\S]*?\r?\n---\r?\n\r?\n<!-- sopkit-disable required-section -->\r?\n\r?\n# Handling Refund Requests/);
+    await waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+
   it('"Disable … for this line" silences that rule on that line only', async () => {
     const uri = fixtureUri('sops', 'missing-sections.md');
     const editor = await vscode.window.showTextDocument(uri);
