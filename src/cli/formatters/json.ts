@@ -20,9 +20,10 @@ export function toJsonResults(run: LintRun) {
       url: m.url,
     })),
     errorCount: r.errorCount,
-    warningCount: r.warningCount,
+    // --quiet reports errors only, and (as ESLint does) counts only what it reports.
+    warningCount: run.quiet ? 0 : r.warningCount,
     fixableErrorCount: r.fixableErrorCount,
-    fixableWarningCount: r.fixableWarningCount,
+    fixableWarningCount: run.quiet ? 0 : r.fixableWarningCount,
   }));
   // A file that could not be read is a fatal message, as ESLint reports files it cannot parse.
   const skipped = run.skipped.map((s) => ({

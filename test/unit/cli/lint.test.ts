@@ -37,6 +37,7 @@ describe('sopkit lint: exit codes', () => {
     assert.match(run.stdout, /✖ 2 problems \(2 errors\) in 2 files/);
     const json = JSON.parse((await sopkit(dir, ['lint', '-q', '-f', 'json', ...TODAY])).stdout);
     assert.ok(json.every((r: { messages: { severity: number }[] }) => r.messages.every((m) => m.severity === 2)));
+    assert.deepEqual(json.map((r: { warningCount: number }) => r.warningCount), [0, 0]);
   });
 
   it('exits 2 for usage errors: unknown format, bad date, a glob that matches nothing, nothing to lint', async () => {
