@@ -68,7 +68,7 @@ export function readFrontMatter(tree: Root, text: string, lineStarts: number[]):
 
   let doc;
   try {
-    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, maxAliasCount: 50 } as never);
+    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, maxAliasCount: 50, logLevel: 'error' } as never);
   } catch (error) {
     result.errors.push({ message: `Front matter could not be read: ${(error as Error).message}`, range });
     return result;

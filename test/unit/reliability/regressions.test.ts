@@ -34,3 +34,19 @@ describe('reliability: regressions found by fuzzing (front matter)', () => {
     }
   });
 });
+
+describe('reliability: regressions found by fuzzing (process warnings)', () => {
+  it('front matter with a mapping as a key lints without a Node process warning', async () => {
+    const warnings: string[] = [];
+    const listener = (w: Error) => warnings.push(w.message);
+    process.on('warning', listener);
+    try {
+      const text = '---\n? { complex: x }\n: value\ntitle: T\n---\n\n# T\n';
+      assert.deepEqual(resultProblems(text, lint(text, { today: TODAY })), []);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      process.off('warning', listener);
+    }
+    assert.deepEqual(warnings, []);
+  });
+});

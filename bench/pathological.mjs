@@ -1,0 +1,41 @@
+// Pathological inputs at full size (test/unit/reliability/pathological-inputs.ts), each linted and
+// rendered, with times printed. Run: node --import tsx bench/pathological.mjs [name filter]
+// Exits 1 when an input throws, reports an internal error, or runs past the generous bound.
+import { lint } from '../src/core/lint.ts';
+import { renderStandaloneHtml } from '../src/core/render/index.ts';
+import { PATHOLOGICAL_INPUTS } from '../test/unit/reliability/pathological-inputs.ts';
+
+const BOUND_MS = Number(process.env.SOPKIT_BOUND_MS ?? 60_000);
+const filter = process.argv[2];
+const today = '2026-11-23';
+let worst = { ms: 0, name: '' };
+let failed = 0;
+
+console.log(`${'input'.padEnd(52)} ${'MB'.padStart(6)} ${'lint ms'.padStart(9)} ${'render ms'.padStart(10)} messages`);
+for (const input of PATHOLOGICAL_INPUTS) {
+  if (filter && !input.name.includes(filter)) continue;
+  const text = input.make();
+  let lintMs = NaN;
+  let renderMs = NaN;
+  let note = '';
+  let messages = 0;
+  try {
+    let started = performance.now();
+    const result = lint(text, { today });
+    lintMs = performance.now() - started;
+    messages = result.messages.length;
+    const internal = result.messages.find((m) => m.ruleId === 'internal-error');
+    if (internal) note = `INTERNAL ERROR: ${internal.message}`;
+    started = performance.now();
+    renderStandaloneHtml(text, { lint: result.messages, today });
+    renderMs = performance.now() - started;
+  } catch (error) {
+    note = `THREW: ${error?.message ?? error}`;
+  }
+  const total = lintMs + renderMs;
+  if (!Number.isFinite(total) || note || total > BOUND_MS) failed++;
+  if (total > worst.ms) worst = { ms: total, name: input.name };
+  console.log(`${input.name.padEnd(52)} ${(text.length / 1e6).toFixed(2).padStart(6)} ${lintMs.toFixed(0).padStart(9)} ${renderMs.toFixed(0).padStart(10)} ${String(messages).padStart(8)} ${note}`);
+}
+console.log(`\nworst: ${worst.ms.toFixed(0)} ms lint + render (${worst.name}); bound ${BOUND_MS} ms; ${failed} over the bound or failing`);
+process.exit(failed ? 1 : 0);
