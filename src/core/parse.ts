@@ -4,18 +4,38 @@
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import type { Processor } from 'unified';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { Root, Yaml } from 'mdast';
 import type { FrontMatter, FrontMatterKey, Position, Range } from './types.js';
 import { limitNesting } from './nesting.js';
+import { parseInPieces } from './chunks.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/**
+ * GFM as SOPs use it: tables, task lists, strikethrough and footnotes. Bare-URL autolinking is
+ * left out on purpose: it was the costliest GFM part (a second walk over every text node) and an
+ * SOP links with <https://…> or [text](url) anyway.
+ */
+function remarkSopGfm(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem(), gfmStrikethrough(), gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(remarkSopGfm).use(remarkFrontmatter, ['yaml']);
 
 export function parseMarkdown(text: string): Root {
   // Same-length text, so positions in the tree are positions in `text` (see nesting.ts).
-  return processor.parse(limitNesting(text)) as Root;
+  return parseInPieces(limitNesting(text), (piece) => processor.parse(piece) as Root);
 }
 
 /** Offsets where each line starts; index 0 is line 1. */
