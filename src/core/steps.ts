@@ -190,10 +190,16 @@ export function textWithoutCode(node: Nodes): string {
   return '';
 }
 
+/** The step containing `offset` (steps are in document order and do not overlap): a binary search, so 20,000 references stay cheap. */
 export function stepAt(steps: Step[], offset: number): number {
-  let found = -1;
-  steps.forEach((s, i) => { if (s.range.start.offset <= offset && offset <= s.range.end.offset) found = i; });
-  return found;
+  let lo = 0;
+  let hi = steps.length - 1;
+  let candidate = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (steps[mid].range.start.offset <= offset) { candidate = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return candidate >= 0 && offset <= steps[candidate].range.end.offset ? candidate : -1;
 }
 
 export type { MdHeading };

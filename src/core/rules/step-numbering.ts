@@ -10,7 +10,9 @@ export const stepNumbering: RuleDefinition = {
     const sequences = new Map<number, Step[]>();
     for (const step of doc.steps) {
       if (step.number === null || !step.numberRange) continue;
-      sequences.set(step.sequence, [...(sequences.get(step.sequence) ?? []), step]);
+      const list = sequences.get(step.sequence);
+      if (list) list.push(step);
+      else sequences.set(step.sequence, [step]);
     }
     for (const steps of sequences.values()) {
       if (steps.length < 2) continue;
@@ -25,8 +27,9 @@ export const stepNumbering: RuleDefinition = {
         if (mapping.has(s.number!) && mapping.get(s.number!) !== start + i) ambiguous.add(s.number!);
         mapping.set(s.number!, start + i);
       });
+      const position = new Map(steps.map((s, i) => [s, i]));
       const edits: TextEdit[] = steps.filter((s, i) => s.number !== start + i).map((s) => ({
-        offset: s.numberRange!.start.offset, length: s.numberRange!.end.offset - s.numberRange!.start.offset, text: String(start + steps.indexOf(s)),
+        offset: s.numberRange!.start.offset, length: s.numberRange!.end.offset - s.numberRange!.start.offset, text: String(start + position.get(s)!),
       }));
       // Renumbering moves what "Proceed to Step N" means: carry references along when that is unambiguous.
       const affected = doc.stepReferences.filter((r) => !ambiguous.has(r.target) && mapping.has(r.target) && mapping.get(r.target) !== r.target);
@@ -39,7 +42,7 @@ export const stepNumbering: RuleDefinition = {
       const fix = { title: `Renumber steps ${start}–${start + steps.length - 1}`, edits };
       const sequenceText = written.slice(0, 12).join(', ') + (written.length > 12 ? ', …' : '');
       wrong.forEach((s, k) => {
-        const expected = start + steps.indexOf(s);
+        const expected = start + position.get(s)!;
         const message = `Step numbered ${s.number} should be ${expected} (steps go ${sequenceText})`;
         // Only the first report carries the fix, so --fix applies the renumbering once.
         context.report({ message, range: s.numberRange!, ...(k === 0 ? (safe ? { fix } : { suggestions: [fix] }) : { suggestions: [fix] }) });
