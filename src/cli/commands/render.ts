@@ -4,6 +4,7 @@ import { lint } from '../../core/lint.js';
 import { renderStandaloneHtml } from '../../core/render/index.js';
 import type { CliIo } from '../io.js';
 import { readLintable } from '../read-file.js';
+import { embeddingImageResolver } from '../embed-images.js';
 import { UsageError } from './lint.js';
 import { checkDate, configFor } from './shared.js';
 
@@ -13,7 +14,7 @@ export async function runRender(file: string, opts: { output?: string; config?: 
   const read = await readLintable(path);
   if ('reason' in read) throw new UsageError(`${file}: cannot render, ${read.reason}`);
   const { options } = await configFor(path, io, opts);
-  const html = renderStandaloneHtml(read.text, { lint: lint(read.text, options).messages, today: opts.today });
+  const html = renderStandaloneHtml(read.text, { lint: lint(read.text, options).messages, today: opts.today, resolveImage: embeddingImageResolver(path) });
   if (opts.output) {
     try {
       await writeFile(io.resolve(opts.output), html, 'utf8');

@@ -5,6 +5,7 @@
  * registry and placeholder patterns that must compile. Problems are worded for the person who
  * wrote the file; a config with problems is still returned with the parts that are usable.
  */
+import { closest } from '../suggest.js';
 import AjvModule, { type ErrorObject } from 'ajv';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import configSchema from '../../../schemas/sopkit-config.schema.json' with { type: 'json' };
@@ -120,24 +121,6 @@ function explainSchemaErrors(errors: ErrorObject[], data: unknown): { path: (str
   });
 }
 
-/** A close known id for a misspelt one ("placeholders" → "placeholder"). */
-function suggestRule(id: string, known: readonly string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let previous = row[0];
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const current = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous = current;
-      }
-    }
-    return row[b.length];
-  };
-  const best = known.map((k) => ({ k, d: distance(id, k) })).sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= Math.max(2, Math.floor(id.length / 3)) ? best.k : undefined;
-}
 
 function readDocument(path: string, text: string): { doc?: Document; data: unknown; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
@@ -199,7 +182,7 @@ export function parseConfigText(path: string, text: string, knownRules: readonly
     if (!rules || typeof rules !== 'object') continue;
     for (const id of Object.keys(rules)) {
       if (knownRules.includes(id)) continue;
-      const guess = suggestRule(id, knownRules);
+      const guess = closest(id, knownRules);
       problems.push({
         file: path,
         ...locate([...at, id], true),

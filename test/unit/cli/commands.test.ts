@@ -114,6 +114,17 @@ describe('sopkit render', () => {
     assert.match(stdout.stdout, /Answering Billing Calls/);
   });
 
+  it('embeds local images as data: URLs so the file stands alone, and leaves remote ones out', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>';
+    const guide = CLEAN_SOP.replace('## Scope', '![Till screen](img/till.svg)\n\n![Remote](https://example.test/x.png)\n\n## Scope');
+    const dir = workspace({ 'g.md': guide, 'img/till.svg': svg });
+    const run = await sopkit(dir, ['render', 'g.md', '-o', 'g.html', ...TODAY]);
+    assert.equal(run.code, 0, run.stderr);
+    const html = readFileSync(join(dir, 'g.html'), 'utf8');
+    assert.ok(html.includes(`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`), 'the local image is embedded');
+    assert.ok(!html.includes('src="https://example.test/x.png"'), 'the remote image is not loaded');
+  });
+
   it('exits 2 for a file it cannot read', async () => {
     const dir = workspace({ 'bin.md': Buffer.from([0, 0, 0]) });
     const run = await sopkit(dir, ['render', 'bin.md', '-o', 'x.html']);
