@@ -50,3 +50,15 @@ describe('reliability: regressions found by fuzzing (process warnings)', () => {
     assert.deepEqual(warnings, []);
   });
 });
+
+describe('reliability: regressions found by fuzzing (byte-order mark)', () => {
+  it('offsets and fixes count a leading BOM (they were one off, so fixes landed one character early)', () => {
+    const text = '\ufeff---\ntitle: T\n---\n\n# T\n\n## Checklist\n\n- [ ] one\n- two\n- [x] three\n\nTODO here\n';
+    const result = lint(text, { today: TODAY });
+    assert.deepEqual(resultProblems(text, result), []);
+    const todo = result.messages.find((m) => m.ruleId === 'placeholder')!;
+    assert.deepEqual([todo.line, todo.column, todo.endColumn], [13, 1, 5]);
+    const fixed = fixText(text, { today: TODAY, rules: { 'required-section': 'off' } }).text;
+    assert.equal(fixed, text.replace('- two', '- [ ] two'));
+  });
+});

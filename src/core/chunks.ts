@@ -1,0 +1,162 @@
+/**
+ * Parsing a large document in independent pieces. micromark rebuilds its whole event list each
+ * time a list or blockquote closes, so a document with thousands of lists is quadratic: a 1 MB
+ * SOP took most of a minute, a 10 MB one far longer. A column-0 ATX heading that follows a blank
+ * line always starts a new top-level block (no list, quote, paragraph or indented code continues
+ * across it), so outside fenced code and multi-line HTML blocks the text can be cut there, each
+ * piece parsed alone, and the trees joined with their positions shifted. Reference definitions
+ * (`[x]: url`, footnotes) apply across the whole document, so a document that has any is parsed
+ * in one piece.
+ */
+import type { Nodes, Root } from 'mdast';
+
+/** Documents shorter than this are parsed in one piece. */
+export const CHUNKED_PARSE_THRESHOLD = 128 * 1024;
+/** Roughly how long each piece is. */
+export const CHUNK_TARGET = 64 * 1024;
+
+const DEFINITION = /^ {0,3}\[[^\]\r\n]{1,999}\]:/m;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HTML_BLOCK_START: [RegExp, string][] = [
+  [/^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i, '</'],
+  [/^ {0,3}<!--/, '-->'],
+  [/^ {0,3}<\?/, '?>'],
+  [/^ {0,3}<![A-Za-z]/, '>'],
+  [/^ {0,3}<!\[CDATA\[/, ']]>'],
+];
+
+/** Offsets (line starts) where the text may be cut, about `target` characters apart. */
+export function cutPoints(text: string, target: number): number[] {
+  if (DEFINITION.test(text)) return [];
+  const cuts: number[] = [];
+  // Front matter (even an unclosed one, which changes how the rest parses) is never cut.
+  const frontMatter = /^(---|\+\+\+)[ \t]*(?:\r?\n|\r|$)/.exec(text);
+  let fence: { char: string; length: number } | undefined = frontMatter ? { char: frontMatter[1][0], length: 3 } : undefined;
+  let htmlEnd: string | undefined;
+  let previousBlank = false;
+  let last = 0;
+  let start = frontMatter ? frontMatter[0].length : 0;
+  while (start < text.length) {
+    let end = start;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const line = text.slice(start, end);
+    const next = end < text.length ? end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1) : end;
+    const blank = line.trim() === '';
+    if (fence) {
+      const m = FENCE.exec(line);
+      const closes = fence.char === '-' || fence.char === '+' ? /^(---|\+\+\+)[ \t]*$/.test(line) && line[0] === fence.char : m && m[1][0] === fence.char && m[1].length >= fence.length && line.slice(m[0].length).trim() === '';
+      if (closes) fence = undefined;
+    } else if (htmlEnd) {
+      if (htmlEnd === '</' ? /<\/(script|pre|style|textarea)>/i.test(line) : line.includes(htmlEnd)) htmlEnd = undefined;
+    } else {
+      const m = FENCE.exec(line);
+      if (m) {
+        fence = { char: m[1][0], length: m[1].length };
+      } else {
+        const html = HTML_BLOCK_START.find(([pattern]) => pattern.test(line));
+        if (html && !(html[1] === '</' ? /<\/(script|pre|style|textarea)>/i.test(line) : line.includes(html[1], 2))) htmlEnd = html[1];
+        else if (previousBlank && /^#{1,6}(?:[ \t]|$)/.test(line) && start - last >= target) {
+          cuts.push(start);
+          last = start;
+        }
+      }
+    }
+    previousBlank = blank;
+    start = next;
+  }
+  return cuts;
+}
+
+/** Parses `text` with `parse`, in pieces when it is long; positions refer to the whole text. */
+export function parseInPieces(text: string, parse: (piece: string) => Root, target = CHUNK_TARGET, threshold = CHUNKED_PARSE_THRESHOLD): Root {
+  const cuts = text.length < threshold ? [] : cutPoints(text, target);
+  if (cuts.length === 0) return withBomOffsets(text, parse(text));
+  const root: Root = { type: 'root', children: [] };
+  const bounds = [...cuts, text.length];
+  let lineDelta = 0;
+  let from = 0;
+  for (let k = 0; k < bounds.length; k++) {
+    let piece = text.slice(from, bounds[k]);
+    let tree = parse(piece);
+    // The scan can misjudge an ambiguous line; a piece whose parse ends inside an open fence or
+    // HTML block is joined with the next one, so the tree is always the whole-document tree.
+    while (k + 1 < bounds.length && endsOpen(tree, piece)) {
+      k++;
+      piece = text.slice(from, bounds[k]);
+      tree = parse(piece);
+    }
+    if (from > 0) shift(tree, lineDelta, from);
+    else if (piece.charCodeAt(0) === 0xfeff) shift(tree, 0, 1, 1);
+    root.children.push(...tree.children);
+    lineDelta += countLineBreaks(piece);
+    from = bounds[k];
+  }
+  root.position = { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) };
+  return root;
+}
+
+/** True when the last block of `piece` is a fenced code or HTML block that is still open at the end. */
+function endsOpen(tree: Root, piece: string): boolean {
+  const last = tree.children[tree.children.length - 1];
+  if (!last?.position || (last.type !== 'code' && last.type !== 'html')) return false;
+  const source = piece.slice(last.position.start.offset ?? 0, last.position.end.offset ?? piece.length);
+  const lines = source.split(/\r\n|\r|\n/);
+  if (last.type === 'code') {
+    const open = FENCE.exec(lines[0]);
+    if (!open) return false;
+    const close = lines.length > 1 ? FENCE.exec(lines[lines.length - 1]) : null;
+    return !(close && close[1][0] === open[1][0] && close[1].length >= open[1].length && lines[lines.length - 1].slice(close[0].length).trim() === '');
+  }
+  const html = HTML_BLOCK_START.find(([pattern]) => pattern.test(lines[0]));
+  if (!html) return false;
+  const rest = source.slice(lines[0].indexOf('<') + 2);
+  return html[1] === '</' ? !/<\/(script|pre|style|textarea)>/i.test(source) : !rest.includes(html[1]);
+}
+
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) count++;
+    else if (ch === 13) { count++; if (text.charCodeAt(i + 1) === 10) i++; }
+  }
+  return count;
+}
+
+function endPoint(text: string): { line: number; column: number; offset: number } {
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) lineStart = i + 1;
+  }
+  return { line: countLineBreaks(text) + 1, column: text.length - lineStart + 1, offset: text.length };
+}
+
+/**
+ * micromark drops a leading byte-order mark and counts from the character after it; sopkit's
+ * offsets and columns count the mark (it is in the editor's text), so move them by one.
+ */
+function withBomOffsets(text: string, tree: Root): Root {
+  if (text.charCodeAt(0) === 0xfeff) shift(tree, 0, 1, 1);
+  return tree;
+}
+
+/**
+ * Moves every position in `tree` down by `lines` lines and `offset` characters, and points on
+ * line 1 right by `firstLineColumns` (iteratively: trees can be deep).
+ */
+function shift(tree: Root, lines: number, offset: number, firstLineColumns = 0): void {
+  const stack: Nodes[] = [...tree.children];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.position) {
+      // New objects: a point object may be shared between nodes and must move only once.
+      const { start, end } = node.position;
+      node.position = {
+        start: { line: start.line + lines, column: start.column + (start.line === 1 ? firstLineColumns : 0), offset: start.offset === undefined ? undefined : start.offset + offset },
+        end: { line: end.line + lines, column: end.column + (end.line === 1 ? firstLineColumns : 0), offset: end.offset === undefined ? undefined : end.offset + offset },
+      };
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
+  }
+}

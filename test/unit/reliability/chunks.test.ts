@@ -1,0 +1,47 @@
+/**
+ * Parsing in pieces (src/core/chunks.ts) must give exactly the tree a whole-document parse gives:
+ * checked on generated SOP-shaped documents with tiny pieces so every cut point is exercised.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root } from 'mdast';
+import { cutPoints, parseInPieces } from '../../../src/core/chunks.js';
+import { lint } from '../../../src/core/lint.js';
+import { sopDocument } from './arbitraries.js';
+import { PATHOLOGICAL_INPUTS } from './pathological-inputs.js';
+import { resultProblems, TODAY } from './helpers.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const parseWhole = (text: string) => processor.parse(text) as Root;
+const parseSmallPieces = (text: string) => parseInPieces(text, parseWhole, 1, 0);
+
+describe('reliability: parsing large documents in pieces', function () {
+  this.timeout(60_000);
+
+  it('cuts only before a column-0 heading after a blank line, outside fences and HTML blocks', () => {
+    const text = '# A\n\ntext\n\n## B\n\n```\n\n# not a heading\n```\n\n<!--\n\n# inside a comment\n-->\n\n- item\n\n### C\n';
+    const cuts = cutPoints(text, 1).map((at) => text.slice(at, text.indexOf('\n', at)));
+    assert.deepEqual(cuts, ['## B', '### C']);
+    assert.deepEqual(cutPoints('[x]: http://a.test\n\n# A\n\n# B\n', 1), [], 'reference definitions keep the document whole');
+    assert.deepEqual(cutPoints('---\n\n# A\n\n# B\n', 1), [], 'an unclosed front matter keeps the document whole');
+    assert.equal(cutPoints('---\ntitle: x\n---\n\n# A\n\n# B\n', 1).length, 2);
+  });
+
+  it('gives the same tree as a whole parse (generated documents, 150 runs)', () => {
+    fc.assert(fc.property(fc.array(sopDocument, { minLength: 1, maxLength: 4 }), (docs) => {
+      const text = docs.join('\n\n# Next part\n\n');
+      assert.deepEqual(parseSmallPieces(text), parseWhole(text));
+    }), { numRuns: 150 });
+  });
+
+  it('a long SOP lints in pieces with well-formed results', () => {
+    const input = PATHOLOGICAL_INPUTS.find((i) => i.name === '10 MB SOP')!;
+    const text = input.quick!();
+    assert.ok(cutPoints(text, 64 * 1024).length === 0 || text.length > 0);
+    assert.deepEqual(resultProblems(text, lint(text, { today: TODAY })), []);
+  });
+});
