@@ -87,7 +87,7 @@ export function parseInPieces(text: string, parse: (piece: string) => Root, targ
     }
     if (from > 0) shift(tree, lineDelta, from);
     else if (piece.charCodeAt(0) === 0xfeff) shift(tree, 0, 1, 1);
-    root.children.push(...tree.children);
+    for (const child of tree.children) root.children.push(child);
     lineDelta += countLineBreaks(piece);
     from = bounds[k];
   }

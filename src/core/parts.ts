@@ -17,12 +17,16 @@ const BULLET = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const TASK_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\])/;
 
 function headingBefore(doc: SopDocument, offset: number): { title: string; line: number } {
-  let found = { title: '', line: 0 };
-  for (const s of doc.sections) {
-    if (s.heading.range.start.offset > offset) break;
-    found = { title: s.title, line: s.heading.range.start.line };
+  // Binary search (sections are in document order): a linear scan per item is quadratic in big checklists.
+  let lo = 0;
+  let hi = doc.sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.sections[mid].heading.range.start.offset <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  const s = doc.sections[lo - 1];
+  return s ? { title: s.title, line: s.heading.range.start.line } : { title: '', line: 0 };
 }
 
 export function extractChecklist(doc: SopDocument): { items: ChecklistItem[]; plain: PlainListItemInChecklist[] } {

@@ -45,7 +45,8 @@ export function piecesToHast(pieces: Piece[], resolveImage?: ImageResolver): Ele
   const out: ElementContent[] = [];
   let pending: RootContent[] = [];
   const flush = (): void => {
-    if (pending.length) out.push(...markdownToHast(pending, resolveImage));
+    // A loop, not push(...): a 10 MB document has more blocks than a call may take arguments.
+    if (pending.length) for (const node of markdownToHast(pending, resolveImage)) out.push(node);
     pending = [];
   };
   for (const piece of pieces) {
