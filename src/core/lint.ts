@@ -110,19 +110,26 @@ export function lintDocument(doc: SopDocument, options: LintOptions = {}): LintM
 
 /** Never throws: an internal failure becomes one message that asks for a bug report. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
+  return lintWithModel(text, options).result;
+}
+
+/** Like lint(), and also hands back the model, so the preview can render without parsing again. */
+export function lintWithModel(text: string, options: LintOptions = {}): { result: LintResult; doc?: SopDocument } {
   let doc: SopDocument | undefined;
   try {
     doc = buildSopDocument(text, { format: options.format, teamSchema: options.teamSchema });
-    return { format: doc.format, formatSource: doc.formatSource, formatReason: doc.formatReason, messages: lintDocument(doc, options) };
+    return { doc, result: { format: doc.format, formatSource: doc.formatSource, formatReason: doc.formatReason, messages: lintDocument(doc, options) } };
   } catch (error) {
     return {
-      format: doc?.format ?? 'article',
-      formatSource: doc?.formatSource ?? 'inferred',
-      formatReason: doc?.formatReason ?? '',
-      messages: [{
-        ruleId: 'internal-error', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, url: ruleDocsUrl('internal-error'),
-        message: `sopkit could not lint this file (${(error as Error)?.message ?? String(error)}); please report it with the file attached`,
-      }],
+      result: {
+        format: doc?.format ?? 'article',
+        formatSource: doc?.formatSource ?? 'inferred',
+        formatReason: doc?.formatReason ?? '',
+        messages: [{
+          ruleId: 'internal-error', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, url: ruleDocsUrl('internal-error'),
+          message: `sopkit could not lint this file (${(error as Error)?.message ?? String(error)}); please report it with the file attached`,
+        }],
+      },
     };
   }
 }
