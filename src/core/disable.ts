@@ -48,7 +48,26 @@ export class DisabledLines {
     return this.spans.length === 0;
   }
 
+  /** One-line spans (next-line, line) by line, and block spans apart: thousands of comments stay cheap to check. */
+  private index?: { lines: Map<number, Set<string>>; blocks: Span[] };
+
   isDisabled(ruleId: string, line: number): boolean {
-    return this.spans.some((s) => (s.rule === '*' || s.rule === ruleId) && line >= s.from && line <= s.to);
+    if (!this.index) {
+      const lines = new Map<number, Set<string>>();
+      const blocks: Span[] = [];
+      for (const span of this.spans) {
+        if (span.to - span.from <= 2) {
+          for (let l = span.from; l <= span.to; l++) {
+            const set = lines.get(l);
+            if (set) set.add(span.rule);
+            else lines.set(l, new Set([span.rule]));
+          }
+        } else blocks.push(span);
+      }
+      this.index = { lines, blocks };
+    }
+    const onLine = this.index.lines.get(line);
+    if (onLine && (onLine.has(ruleId) || onLine.has('*'))) return true;
+    return this.index.blocks.some((s) => (s.rule === '*' || s.rule === ruleId) && line >= s.from && line <= s.to);
   }
 }

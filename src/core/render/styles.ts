@@ -122,6 +122,7 @@ mark.sop-dangling { background: none; color: var(--sop-error); font-weight: 600;
 .sop-guided-source { font-size: 0.85rem; }
 .sop-guided-controls { display: flex; gap: 0.5rem; }
 .sop-flow-warning { color: var(--sop-error); }
+.sop-flow-too-big { color: var(--sop-muted, inherit); font-style: italic; }
 .sop-flow-head { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
 .sop-flow-head h2 { border: none; margin-top: 0.8rem; }
 .sop-button-quiet { background: none; color: var(--sop-accent); border: 1px solid var(--sop-border); }

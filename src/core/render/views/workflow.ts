@@ -8,6 +8,9 @@ import type { ElementContent } from 'hast';
 import type { SopDocument } from '../../types.js';
 import { jsonForScript } from '../markdown.js';
 import { renderFlowchart } from './flowchart.js';
+
+/** Past this, a chart is unreadable anyway and its layout takes seconds (20,000 steps: 41 s). */
+export const FLOWCHART_MAX_STEPS = 300;
 import type { GuidedData } from '../guided-types.js';
 
 export type { GuidedBranch, GuidedStep, GuidedData } from '../guided-types.js';
@@ -57,7 +60,9 @@ export function workflowHead(doc: SopDocument): ElementContent[] {
       dangling.length
         ? h('p.sop-flow-warning', `${dangling.length} step reference${dangling.length === 1 ? ' points' : 's point'} to a step that does not exist (shown in red).`)
         : '',
-      h('div.sop-flow-scroll', [renderFlowchart(doc)]),
+      doc.steps.length > FLOWCHART_MAX_STEPS
+        ? h('p.sop-flow-too-big', `This workflow has ${doc.steps.length} steps; the flowchart is drawn for up to ${FLOWCHART_MAX_STEPS}. The guided walk above covers every step.`)
+        : h('div.sop-flow-scroll', [renderFlowchart(doc)]),
     ]),
   ];
 }
