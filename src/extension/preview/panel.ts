@@ -113,8 +113,8 @@ export class SopPreviewPanel implements vscode.Disposable {
       return;
     }
     const version = document.version;
-    const snapshot = this.deps.diagnostics?.latest(document);
-    const doc = snapshot?.doc ?? buildSopDocument(document.getText(), { format: snapshot?.options.format, teamSchema: snapshot?.options.teamSchema });
+    const options = this.deps.diagnostics?.latest(document)?.options;
+    const doc = buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema });
     const body = renderSopBody(doc, { lint: this.lintMessages(document), resolveImage: (src) => this.resolveImage(src) });
     this.renderedVersion = version;
     this.updateTitle();
