@@ -1,18 +1,11 @@
 /** What the lint command hands to formatters: ESLint's result shape plus the SOP format. */
-import type { Severity, SopFormat } from '../core/types.js';
+import type { LintMessage, Severity, SopFormat } from '../core/types.js';
 
-export interface CliMessage {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  url: string;
+/** A core message without its edits (they stay in the worker), plus whether --fix can fix it. */
+export type CliMessage = Omit<LintMessage, 'fix' | 'suggestions'> & {
   /** True when `--fix` can fix it. */
   fixable: boolean;
-}
+};
 
 /** The outcome of linting one text: what a worker sends back and what the cache stores. */
 export interface LintOutcome {
