@@ -264,16 +264,23 @@ function articleProcess(draft: Draft): string[] {
     out.push('#### Policy at a glance', ...overviewBlocks(draft, policy));
     out.push('#### Step-by-step procedure', policy.procedure.map((s, i) => `${i + 1}. ${text(draft, s)}`).join('\n'));
     out.push('#### Decision flow', decisionList(draft, policy.decision.condition, policy.decision.branches.map((b) => ({ ...b, jump: b.next ? `Then continue from procedure step ${b.next}.` : undefined }))));
-    out.push(`#### ${scriptHeading(draft, policy)}`, ...scriptBlocks(draft, policy));
-    out.push('#### Best practices', bullets(policy.bestPractices.map((b) => text(draft, b))));
-    out.push('#### Measuring success', kpiTable(draft, policy));
-    out.push('#### Compliance notes', bullets(policy.compliance.map((c) => text(draft, c))));
+    out.push(...policyClosingParts(draft, policy));
   }
   out.push(inquiriesHeading(draft));
   for (const inquiry of draft.sector.inquiries) {
     out.push(`#### Inquiry: ${inquiry.question}`, sampleConversation(draft, inquiry), inquirySteps(draft, inquiry));
   }
   return out;
+}
+
+/** What every policy ends with, whatever the format: scripts, best practices, KPIs, compliance. */
+function policyClosingParts(draft: Draft, policy: Draft['policies'][number]): string[] {
+  return [
+    `#### ${scriptHeading(draft, policy)}`, ...scriptBlocks(draft, policy),
+    '#### Best practices', bullets(policy.bestPractices.map((b) => text(draft, b))),
+    '#### Measuring success', kpiTable(draft, policy),
+    '#### Compliance notes', bullets(policy.compliance.map((c) => text(draft, c))),
+  ];
 }
 
 /** Three numbered steps with the decision nested under the second. */
@@ -304,10 +311,7 @@ function steppedProcess(draft: Draft): string[] {
       }
     });
     next = first + policy.procedure.length;
-    out.push(`#### ${scriptHeading(draft, policy)}`, ...scriptBlocks(draft, policy));
-    out.push('#### Best practices', bullets(policy.bestPractices.map((b) => text(draft, b))));
-    out.push('#### Measuring success', kpiTable(draft, policy));
-    out.push('#### Compliance notes', bullets(policy.compliance.map((c) => text(draft, c))));
+    out.push(...policyClosingParts(draft, policy));
   }
   out.push(inquiriesHeading(draft));
   for (const inquiry of draft.sector.inquiries) {
