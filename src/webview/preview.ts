@@ -61,6 +61,25 @@ function refresh(): void {
   scroll.reindex();
 }
 
+/**
+ * Ticks sent to the host and not yet seen in a render. A re-render of the same document version
+ * (the lint of the text before the tick landing late) would otherwise show the box unticked for a
+ * moment; a render of a newer version carries the document's own answer, so it clears them.
+ */
+const pendingTicks = new Map<number, { checked: boolean; version: number; at: number }>();
+/** A tick the host has not answered by then (its edit failed) stops overriding the document. */
+const PENDING_TICK_MS = 3000;
+
+function keepPendingTicks(renderedVersion: number): void {
+  const now = Date.now();
+  for (const [offset, tick] of pendingTicks) if (renderedVersion > tick.version || now - tick.at > PENDING_TICK_MS) pendingTicks.delete(offset);
+  if (!pendingTicks.size) return;
+  for (const box of taskBoxes()) {
+    const tick = pendingTicks.get(Number(box.dataset.offset));
+    if (tick) box.checked = tick.checked;
+  }
+}
+
 function update(html: string): void {
   const next = document.createElement('div');
   next.innerHTML = html;
@@ -88,6 +107,7 @@ document.addEventListener('change', (event) => {
   const box = event.target;
   if (!(box instanceof HTMLInputElement) || !box.classList.contains('sop-task')) return;
   if (vscode && writeBack) {
+    pendingTicks.set(Number(box.dataset.offset), { checked: box.checked, version, at: Date.now() });
     post({ type: 'toggleTask', offset: Number(box.dataset.offset), checked: box.checked, version });
   } else {
     state.localTicks = readLocalTicks();
@@ -158,6 +178,8 @@ window.addEventListener('message', (event) => {
       writeBack = message.writeBack;
       root.dataset.version = String(version);
       update(message.html);
+      keepPendingTicks(version);
+      updateProgress();
       break;
     case 'scrollToLine':
       scroll.scrollToLine(message.line, true);

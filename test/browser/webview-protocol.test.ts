@@ -96,6 +96,20 @@ describe('preview page protocol (VS Code mode)', function () {
     assert.equal(await page.locator('[data-progress-group="all"] .sop-progress-label').innerText(), '0 of 7 done');
   });
 
+  it('keeps a sent tick through a late re-render of the same version, and takes the document\'s answer from a newer one', async () => {
+    const page = await open('checklist.md');
+    const box = page.getByRole('checkbox', { name: 'Count the till float' });
+    await box.check();
+    // The lint of the text before the tick lands after the click: same version, box unticked in its HTML.
+    await sendFromHost(page, { type: 'update', html: body(fixture('checklist.md')), version: 0, writeBack: true });
+    assert.equal(await box.isChecked(), true, 'no flicker back to unticked');
+    assert.equal(await page.locator('[data-progress-group="all"] .sop-progress-label').innerText(), '3 of 7 done');
+    // The document moved on without the tick (the host refused it): the newer render wins.
+    await sendFromHost(page, { type: 'update', html: body(fixture('checklist.md')), version: 1, writeBack: true });
+    assert.equal(await box.isChecked(), false);
+    assert.equal(await page.locator('[data-progress-group="all"] .sop-progress-label').innerText(), '2 of 7 done');
+  });
+
   it('turns jumps, links and "Untick all" into messages, and ignores malformed host messages', async () => {
     const page = await open('workflow.md');
     await page.locator('.sop-lint-error a.sop-jump').first().click();

@@ -83,6 +83,18 @@ describe('preview in a real VS Code', function () {
     await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 }).catch(() => {});
   });
 
+  // A failure on a CI machine cannot be watched: leave a screenshot and say what the workbench showed.
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed' || !page) return;
+    const name = `failed-preview-${this.currentTest.title.slice(0, 30).replace(/[^a-z0-9]+/gi, '-')}`;
+    await page.screenshot({ path: join(screenshots, `${name}.png`) }).catch(() => {});
+    const tabs = await page.locator('.tab').allInnerTexts().catch(() => []);
+    const active = await page.locator('.tab.active').allInnerTexts().catch(() => []);
+    const status = await page.locator('.statusbar').innerText().catch(() => '?');
+    const notices = await page.locator('.notification-toast').allInnerTexts().catch(() => []);
+    console.log(`      workbench at the failure: tabs [${tabs.join(' | ')}], active [${active.join(' | ')}], status bar "${status.replace(/\s+/g, ' ')}", notifications [${notices.join(' | ')}]`);
+  });
+
   after(async () => {
     await browser?.close();
     await server?.stop();
