@@ -24,18 +24,39 @@ import { parseInPieces } from './chunks.js';
  * GFM as SOPs use it: tables, task lists, strikethrough and footnotes. Bare-URL autolinking is
  * left out on purpose: it was the costliest GFM part (a second walk over every text node) and an
  * SOP links with <https://…> or [text](url) anyway.
+ *
+ * Each construct is only switched on when the text holds the character it starts with: the table
+ * construct is tried at the start of every line and strikethrough resolves every inline span, so
+ * a document without "|" or "~" would pay for them for nothing. The tree is the same either way
+ * (a construct cannot match without its character); processors are made once per combination.
  */
-function remarkSopGfm(this: Processor) {
+const GFM_PARTS = [
+  { needs: '|', micromark: gfmTable, fromMarkdown: gfmTableFromMarkdown },
+  { needs: '[', micromark: gfmTaskListItem, fromMarkdown: gfmTaskListItemFromMarkdown },
+  { needs: '~', micromark: gfmStrikethrough, fromMarkdown: gfmStrikethroughFromMarkdown },
+  { needs: '[^', micromark: gfmFootnote, fromMarkdown: gfmFootnoteFromMarkdown },
+] as const;
+
+function remarkSopGfm(this: Processor, mask: number) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem(), gfmStrikethrough(), gfmFootnote());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
+  for (const [bit, part] of GFM_PARTS.entries()) {
+    if (!(mask & (1 << bit))) continue;
+    (data.micromarkExtensions ??= []).push(part.micromark());
+    (data.fromMarkdownExtensions ??= []).push(part.fromMarkdown());
+  }
 }
 
-const processor = unified().use(remarkParse).use(remarkSopGfm).use(remarkFrontmatter, ['yaml']);
+const processors: Processor[] = [];
+
+function processorFor(text: string): Processor {
+  let mask = 0;
+  for (const [bit, part] of GFM_PARTS.entries()) if (text.includes(part.needs)) mask |= 1 << bit;
+  return (processors[mask] ??= unified().use(remarkParse).use(remarkSopGfm, mask).use(remarkFrontmatter, ['yaml']).freeze() as unknown as Processor);
+}
 
 export function parseMarkdown(text: string): Root {
   // Same-length text, so positions in the tree are positions in `text` (see nesting.ts).
-  return parseInPieces(limitNesting(text), (piece) => processor.parse(piece) as Root);
+  return parseInPieces(limitNesting(text), (piece) => processorFor(piece).parse(piece) as Root);
 }
 
 /** Offsets where each line starts; index 0 is line 1. */
