@@ -88,8 +88,10 @@ if (results.markdownlint) {
 const e = (key) => editor[key].min;
 rows.push([`editor: lint of a ${(editor.bytes / 1000).toFixed(0)} KB SOP vs its bare parse`, ms(e('lint')), fmt(ratio(e('lint'), e('bareParse'))), '', '≤ 1.2×', ratio(e('lint'), e('bareParse')) <= 1.2]);
 rows.push(['editor: re-lint after a one-character edit vs bare parse', ms(e('relintAfterEdit')), fmt(ratio(e('relintAfterEdit'), e('bareParse'))), '', '(measured)', undefined]);
-rows.push(['editor: preview render (parse + model + HTML)', ms(e('renderPreview')), '', '', '≤ 50 ms', e('renderPreview') <= 50]);
-rows.push(['editor: preview render from the linted model (HTML only)', ms(e('renderFromModel')), '', '', '≤ 50 ms', e('renderFromModel') <= 50]);
+// The panel renders from the model the live lint of the same version built (panel.ts); it parses
+// itself only for its very first paint, before that lint lands.
+rows.push(['editor: preview render, from the live lint\'s model', ms(e('renderFromModel')), '', '', '≤ 50 ms', e('renderFromModel') <= 50]);
+rows.push(['editor: first preview paint (parse + model + HTML)', ms(e('renderPreview')), '', '', '(measured)', undefined]);
 rows.push(['editor: standalone HTML render (sopkit render)', ms(e('renderStandalone')), '', '', '(measured)', undefined]);
 
 const header = ['measure', 'time', 'ratio (wall)', 'ratio (CPU)', 'target', 'met'];

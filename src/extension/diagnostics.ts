@@ -8,9 +8,9 @@
  * watched too; a document whose tabs all closed is not linted again until it is shown or reopened.
  */
 import * as vscode from 'vscode';
-import { lint } from '../core/lint.js';
+import { lintWithModel } from '../core/lint.js';
 import type { LintOptions } from '../core/options.js';
-import type { LintResult } from '../core/types.js';
+import type { LintResult, SopDocument } from '../core/types.js';
 import type { ConfigService } from './config.js';
 import { toDiagnostic } from './convert.js';
 import { logError } from './log.js';
@@ -21,6 +21,8 @@ export interface LintSnapshot {
   text: string;
   options: LintOptions;
   result: LintResult;
+  /** The model the lint built, for the preview to render without parsing the text again. */
+  doc?: SopDocument;
 }
 
 export class DiagnosticsController implements vscode.Disposable {
@@ -115,9 +117,9 @@ export class DiagnosticsController implements vscode.Disposable {
       this.noticeTooLarge(document, settings.maxFileSizeKB);
       return undefined;
     }
-    const result = lint(text, config.options);
+    const { result, doc } = lintWithModel(text, config.options);
     if (this.tabClosed.has(key)) return undefined; // its editor closed while the config was read
-    const snapshot: LintSnapshot = { version, text, options: config.options, result };
+    const snapshot: LintSnapshot = { version, text, options: config.options, result, doc };
     this.snapshots.set(key, snapshot);
     this.collection.set(document.uri, result.messages.map(toDiagnostic));
     this.linted.fire(document.uri);

@@ -12,6 +12,9 @@ export function sopModel(document: vscode.TextDocument, diagnostics: Diagnostics
   const key = document.uri.toString();
   const hit = cache.get(key);
   if (hit && hit.version === document.version && hit.teamSchema === options?.teamSchema) return hit.model;
+  // The live lint of this version built the same model already (same options): no second parse.
+  const linted = diagnostics.latest(document);
+  if (linted?.doc && linted.options.teamSchema === options?.teamSchema && linted.options.format === options?.format) return linted.doc;
   const model = buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema });
   cache.delete(key);
   cache.set(key, { version: document.version, teamSchema: options?.teamSchema, model });

@@ -113,8 +113,12 @@ export class SopPreviewPanel implements vscode.Disposable {
       return;
     }
     const version = document.version;
-    const options = this.deps.diagnostics?.latest(document)?.options;
-    const doc = buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema });
+    const snapshot = this.deps.diagnostics?.latest(document);
+    // The live lint of this very version already built the model (rendering never changes it:
+    // test/unit/render/model-untouched.test.ts); parse only when that lint has not landed yet.
+    // Between keystrokes the last lint's options (format override, team schema) still hold.
+    const options = this.deps.diagnostics?.lastOptions(document);
+    const doc = snapshot?.doc ?? buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema });
     const body = renderSopBody(doc, { lint: this.lintMessages(document), resolveImage: (src) => this.resolveImage(src) });
     this.renderedVersion = version;
     this.updateTitle();
@@ -173,8 +177,9 @@ export class SopPreviewPanel implements vscode.Disposable {
     if (!this.writeBack()) { this.post({ type: 'resetLocalTicks' }); return; }
     const document = await this.document();
     if (!document) return;
-    const options = this.deps.diagnostics?.latest(document)?.options;
-    const edits = resetChecklistEdits(buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema }));
+    const options = this.deps.diagnostics?.lastOptions(document);
+    const doc = this.deps.diagnostics?.latest(document)?.doc ?? buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema });
+    const edits = resetChecklistEdits(doc);
     if (edits.length) await applyTextEdits(document, edits);
   }
 
