@@ -4,7 +4,8 @@
  * Prints JSON (fastest and median run, in milliseconds) for bench/run.mjs.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { lint } from '../src/core/lint.js';
+import { lint, lintWithModel } from '../src/core/lint.js';
+import { createPieceCache } from '../src/core/chunks.js';
 import { buildSopDocument } from '../src/core/model.js';
 import { parseMarkdown } from '../src/core/parse.js';
 import { renderSopBody, renderStandaloneHtml } from '../src/core/render/index.js';
@@ -35,6 +36,7 @@ function measureAll(cases: Record<string, (i: number) => unknown>, rounds = 60, 
 }
 
 const lintMessages = lint(text, { today: TODAY }).messages;
+const pieceCache = createPieceCache();
 const builtDoc = buildSopDocument(text);
 const result = {
   bytes: Buffer.byteLength(text),
@@ -46,6 +48,8 @@ const result = {
     lint: () => lint(text, { today: TODAY }),
     // Alternates between two texts one character apart, so nothing can be served from a cache.
     relintAfterEdit: (i) => lint(edited[i % 2], { today: TODAY }),
+    // What the extension does: one piece cache per open document, so only the touched piece is parsed.
+    relintAfterEditCached: (i) => lintWithModel(edited[i % 2], { today: TODAY }, pieceCache),
     renderPreview: () => renderSopBody(buildSopDocument(text), { lint: lintMessages, today: TODAY }),
     // When the preview reuses the document the linter already built, only this part is added.
     renderFromModel: () => renderSopBody(builtDoc, { lint: lintMessages, today: TODAY }),

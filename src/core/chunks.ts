@@ -67,30 +67,60 @@ export function cutPoints(text: string, target: number): number[] {
   return cuts;
 }
 
+/**
+ * Trees of the pieces of the last parse of one document, keyed by the piece's text. The editor
+ * keeps one per open document: after a keystroke only the piece that changed is parsed again, the
+ * others are copied from here with their positions moved (a copy is far cheaper than a parse).
+ */
+export interface PieceCache {
+  trees: Map<string, Root>;
+}
+
+export function createPieceCache(): PieceCache {
+  return { trees: new Map() };
+}
+
 /** Parses `text` with `parse`, in pieces when it is long; positions refer to the whole text. */
-export function parseInPieces(text: string, parse: (piece: string) => Root, target = CHUNK_TARGET, threshold = CHUNKED_PARSE_THRESHOLD): Root {
+export function parseInPieces(text: string, parse: (piece: string) => Root, target = CHUNK_TARGET, threshold = CHUNKED_PARSE_THRESHOLD, cache?: PieceCache): Root {
   const cuts = text.length < threshold ? [] : cutPoints(text, target);
-  if (cuts.length === 0) return withBomOffsets(text, parse(text));
+  if (cuts.length === 0) {
+    if (cache) cache.trees = new Map();
+    return withBomOffsets(text, parse(text));
+  }
+  const used = new Map<string, Root>();
+  // Cached trees are shared between parses, so they are copied (and moved) rather than moved in place.
+  const parsePiece = (piece: string): Root => {
+    const tree = cache?.trees.get(piece) ?? used.get(piece) ?? parse(piece);
+    if (cache) used.set(piece, tree);
+    return tree;
+  };
+  const place = (tree: Root, lines: number, offset: number, firstLineColumns = 0): Root => {
+    if (cache) return copyShifted(tree, lines, offset, firstLineColumns);
+    shift(tree, lines, offset, firstLineColumns);
+    return tree;
+  };
   const root: Root = { type: 'root', children: [] };
   const bounds = [...cuts, text.length];
   let lineDelta = 0;
   let from = 0;
   for (let k = 0; k < bounds.length; k++) {
     let piece = text.slice(from, bounds[k]);
-    let tree = parse(piece);
+    let tree = parsePiece(piece);
     // The scan can misjudge an ambiguous line; a piece whose parse ends inside an open fence or
     // HTML block is joined with the next one, so the tree is always the whole-document tree.
     while (k + 1 < bounds.length && endsOpen(tree, piece)) {
       k++;
       piece = text.slice(from, bounds[k]);
-      tree = parse(piece);
+      tree = parsePiece(piece);
     }
-    if (from > 0) shift(tree, lineDelta, from);
-    else if (piece.charCodeAt(0) === 0xfeff) shift(tree, 0, 1, 1);
+    if (from > 0) tree = place(tree, lineDelta, from);
+    else if (piece.charCodeAt(0) === 0xfeff) tree = place(tree, 0, 1, 1);
+    else if (cache) tree = copyShifted(tree, 0, 0);
     for (const child of tree.children) root.children.push(child);
     lineDelta += countLineBreaks(piece);
     from = bounds[k];
   }
+  if (cache) cache.trees = used;
   root.position = { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) };
   return root;
 }
@@ -159,4 +189,32 @@ function shift(tree: Root, lines: number, offset: number, firstLineColumns = 0):
     }
     if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
   }
+}
+
+/** A copy of `tree` with every position moved as shift() moves them; `tree` is left as it was. */
+function copyShifted(tree: Root, lines: number, offset: number, firstLineColumns = 0): Root {
+  const movePoint = (p: { line: number; column: number; offset?: number }) => ({
+    line: p.line + lines, column: p.column + (p.line === 1 ? firstLineColumns : 0), offset: p.offset === undefined ? undefined : p.offset + offset,
+  });
+  const copyOf = (node: Nodes): Nodes => {
+    const copy = { ...node } as Nodes;
+    if (node.position) copy.position = { start: movePoint(node.position.start), end: movePoint(node.position.end) };
+    return copy;
+  };
+  const root: Root = { ...tree, children: [] };
+  // Iteratively: trees can be deep. Each entry copies one source child list into a target list.
+  const stack: Array<{ from: Nodes[]; to: Nodes[] }> = [{ from: tree.children as Nodes[], to: root.children as Nodes[] }];
+  while (stack.length) {
+    const { from, to } = stack.pop()!;
+    for (const node of from) {
+      const copy = copyOf(node);
+      if ('children' in node) {
+        const children: Nodes[] = [];
+        (copy as { children: Nodes[] }).children = children;
+        stack.push({ from: node.children as Nodes[], to: children });
+      }
+      to.push(copy);
+    }
+  }
+  return root;
 }

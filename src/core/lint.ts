@@ -8,6 +8,7 @@ import { lintRule } from 'unified-lint-rule';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
 import { buildSopDocument } from './model.js';
+import type { PieceCache } from './chunks.js';
 import { validateProjection, type SchemaProjection } from './schema.js';
 import { DisabledLines } from './disable.js';
 import { todayIso } from './dates.js';
@@ -113,11 +114,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   return lintWithModel(text, options).result;
 }
 
-/** Like lint(), and also hands back the model, so the preview can render without parsing again. */
-export function lintWithModel(text: string, options: LintOptions = {}): { result: LintResult; doc?: SopDocument } {
+/**
+ * Like lint(), and also hands back the model, so the preview can render without parsing again.
+ * The editor passes a piece cache per document, so a keystroke re-parses only what it changed.
+ */
+export function lintWithModel(text: string, options: LintOptions = {}, pieceCache?: PieceCache): { result: LintResult; doc?: SopDocument } {
   let doc: SopDocument | undefined;
   try {
-    doc = buildSopDocument(text, { format: options.format, teamSchema: options.teamSchema });
+    doc = buildSopDocument(text, { format: options.format, teamSchema: options.teamSchema, pieceCache });
     return { doc, result: { format: doc.format, formatSource: doc.formatSource, formatReason: doc.formatReason, messages: lintDocument(doc, options) } };
   } catch (error) {
     return {

@@ -4,7 +4,7 @@
  */
 import type { Heading as MdHeading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { computeLineStarts, parseMarkdown, rangeAt, readFrontMatter } from './parse.js';
+import { computeLineStarts, parseMarkdown, rangeAt, readFrontMatter, type PieceCache } from './parse.js';
 import { SectionMatcher, displayTitle, normalizeTitle } from './sections.js';
 import { sectionCatalogue } from './schema.js';
 import { inferFormat } from './formats.js';
@@ -16,6 +16,8 @@ import { SOP_FORMATS, type Range, type Section, type SopDocument, type SopFormat
 export interface BuildOptions {
   format?: SopFormat;
   teamSchema?: TeamSchema;
+  /** The editor's per-document cache of parsed pieces (see chunks.ts). */
+  pieceCache?: PieceCache;
 }
 
 const matcherCache = new WeakMap<object, SectionMatcher>();
@@ -35,7 +37,7 @@ export function nodeRange(node: { position?: { start: { offset?: number }; end: 
 }
 
 export function buildSopDocument(text: string, options: BuildOptions = {}): SopDocument {
-  const tree = parseMarkdown(text);
+  const tree = parseMarkdown(text, options.pieceCache);
   return buildFromTree(text, tree, options);
 }
 

@@ -18,7 +18,9 @@ import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { Root, Yaml } from 'mdast';
 import type { FrontMatter, FrontMatterKey, Position, Range } from './types.js';
 import { limitNesting } from './nesting.js';
-import { parseInPieces } from './chunks.js';
+import { parseInPieces, type PieceCache } from './chunks.js';
+
+export { createPieceCache, type PieceCache } from './chunks.js';
 
 /**
  * GFM as SOPs use it: tables, task lists, strikethrough and footnotes. Bare-URL autolinking is
@@ -54,9 +56,19 @@ function processorFor(text: string): Processor {
   return (processors[mask] ??= unified().use(remarkParse).use(remarkSopGfm, mask).use(remarkFrontmatter, ['yaml']).freeze() as unknown as Processor);
 }
 
-export function parseMarkdown(text: string): Root {
+/**
+ * With a piece cache (the editor keeps one per open document) the text is cut into small pieces,
+ * so a keystroke re-parses only the piece around it; without one, only long texts are cut.
+ */
+const EDITOR_PIECE = 4 * 1024;
+const EDITOR_THRESHOLD = 8 * 1024;
+
+export function parseMarkdown(text: string, cache?: PieceCache): Root {
   // Same-length text, so positions in the tree are positions in `text` (see nesting.ts).
-  return parseInPieces(limitNesting(text), (piece) => processorFor(piece).parse(piece) as Root);
+  const parse = (piece: string) => processorFor(piece).parse(piece) as Root;
+  return cache
+    ? parseInPieces(limitNesting(text), parse, EDITOR_PIECE, EDITOR_THRESHOLD, cache)
+    : parseInPieces(limitNesting(text), parse);
 }
 
 /** Offsets where each line starts; index 0 is line 1. */

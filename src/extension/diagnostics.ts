@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { lintWithModel } from '../core/lint.js';
+import { createPieceCache, type PieceCache } from '../core/chunks.js';
 import type { LintOptions } from '../core/options.js';
 import type { LintResult, SopDocument } from '../core/types.js';
 import type { ConfigService } from './config.js';
@@ -29,6 +30,8 @@ export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('sopkit');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly snapshots = new Map<string, LintSnapshot>();
+  /** Parsed pieces of each document's last lint: a keystroke re-parses only the piece it touched. */
+  private readonly pieceCaches = new Map<string, PieceCache>();
   private readonly tooLargeNoticed = new Set<string>();
   /** Documents whose last tab closed while the document itself stayed loaded. */
   private readonly tabClosed = new Set<string>();
@@ -117,7 +120,9 @@ export class DiagnosticsController implements vscode.Disposable {
       this.noticeTooLarge(document, settings.maxFileSizeKB);
       return undefined;
     }
-    const { result, doc } = lintWithModel(text, config.options);
+    let pieces = this.pieceCaches.get(key);
+    if (!pieces) this.pieceCaches.set(key, (pieces = createPieceCache()));
+    const { result, doc } = lintWithModel(text, config.options, pieces);
     if (this.tabClosed.has(key)) return undefined; // its editor closed while the config was read
     const snapshot: LintSnapshot = { version, text, options: config.options, result, doc };
     this.snapshots.set(key, snapshot);
@@ -172,6 +177,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
     this.snapshots.delete(key);
+    this.pieceCaches.delete(key);
     this.collection.delete(uri);
     this.linted.fire(uri);
   }

@@ -9,7 +9,9 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
-import { cutPoints, parseInPieces } from '../../../src/core/chunks.js';
+import { createPieceCache, cutPoints, parseInPieces } from '../../../src/core/chunks.js';
+import { parseMarkdown } from '../../../src/core/parse.js';
+import { generateSop } from '../../../bench/corpus.mjs';
 import { lint } from '../../../src/core/lint.js';
 import { sopDocument } from './arbitraries.js';
 import { PATHOLOGICAL_INPUTS } from './pathological-inputs.js';
@@ -36,6 +38,35 @@ describe('reliability: parsing large documents in pieces', function () {
       const text = docs.join('\n\n# Next part\n\n');
       assert.deepEqual(parseSmallPieces(text), parseWhole(text));
     }), { numRuns: 150 });
+  });
+
+  it('with a piece cache, edit after edit, gives the whole-parse tree and never changes a cached tree (150 runs)', () => {
+    const edit = fc.record({ at: fc.nat(), insert: fc.constantFrom('x', '\n', '\n\n# Cut here\n\n', '```\n', '|', '- [ ] ', '<!--', '') , remove: fc.nat({ max: 30 }) });
+    fc.assert(fc.property(fc.array(sopDocument, { minLength: 2, maxLength: 4 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (docs, edits) => {
+      const cache = createPieceCache();
+      let text = docs.join('\n\n# Next part\n\n');
+      let previous: { text: string; tree: Root; copy: Root } | undefined;
+      for (const { at, insert, remove } of edits) {
+        const tree = parseInPieces(text, parseWhole, 1, 0, cache);
+        assert.deepEqual(tree, parseWhole(text));
+        // What an earlier parse handed out stays as it was (trees are copied out of the cache).
+        if (previous) assert.deepEqual(previous.tree, previous.copy);
+        previous = { text, tree, copy: structuredClone(tree) };
+        const where = at % (text.length + 1);
+        text = text.slice(0, where) + insert + text.slice(where + remove);
+      }
+    }), { numRuns: 150 });
+  });
+
+  it("the editor's parse (small pieces, cached) of a 30 KB SOP equals the plain parse after each keystroke", () => {
+    const cache = createPieceCache();
+    let text: string = generateSop(424242, 'workflow', 30000, true);
+    for (let i = 0; i < 40; i++) {
+      assert.deepEqual(parseMarkdown(text, cache), parseMarkdown(text));
+      const where = Math.floor((i * 7919) % text.length);
+      text = text.slice(0, where) + (i % 3 === 0 ? '\n' : 'x') + text.slice(where);
+    }
+    assert.ok(cache.trees.size > 3, `the text was cut into ${cache.trees.size} pieces`);
   });
 
   it('a long SOP lints in pieces with well-formed results', () => {
