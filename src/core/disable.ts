@@ -6,8 +6,7 @@
  *   <!-- sopkit-disable-line rule -->        the comment's own line
  * No rule list means every rule.
  */
-import type { Html } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { nodesOfType } from './walk.js';
 import type { Root } from 'mdast';
 
 const CONTROL = /<!--\s*sopkit-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
@@ -20,13 +19,13 @@ export class DisabledLines {
   constructor(tree: Root) {
     const open = new Map<string, number>();
     const events: { line: number; endLine: number; kind: string; rules: string[] }[] = [];
-    visit(tree, 'html', (node: Html) => {
+    for (const node of nodesOfType(tree, 'html')) {
       for (const m of node.value.matchAll(CONTROL)) {
         const rules = m[2].split(/[\s,]+/).map((r) => r.trim()).filter(Boolean);
         const line = (node.position?.start.line ?? 1) + node.value.slice(0, m.index).split('\n').length - 1;
         events.push({ line, endLine: line + m[0].split('\n').length - 1, kind: m[1], rules: rules.length ? rules : ['*'] });
       }
-    });
+    }
     for (const e of events) {
       for (const rule of e.rules) {
         if (e.kind === 'disable-next-line') this.spans.push({ rule, from: e.endLine + 1, to: e.endLine + 1 });

@@ -1,7 +1,7 @@
 /** Checklist items, FAQ pairs and revision-history entries. */
 import type { List, ListItem, Nodes, Paragraph, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { nodesOfType } from './walk.js';
 import { findDate } from './dates.js';
 import { trimEndWhere, trimStartWhere } from './trim.js';
 
@@ -33,9 +33,9 @@ export function extractChecklist(doc: SopDocument): { items: ChecklistItem[]; pl
   const items: ChecklistItem[] = [];
   const plain: PlainListItemInChecklist[] = [];
   const { text, lineStarts } = doc;
-  visit(doc.tree, 'list', (list: List) => {
+  for (const list of nodesOfType(doc.tree, 'list')) {
     const tasks = list.children.filter((i) => i.checked === true || i.checked === false);
-    if (tasks.length === 0) return;
+    if (tasks.length === 0) continue;
     const plainItems = list.children.filter((i) => i.checked == null);
     for (const item of list.children) {
       const [start, end] = offsets(item);
@@ -52,7 +52,7 @@ export function extractChecklist(doc: SopDocument): { items: ChecklistItem[]; pl
         if (m) plain.push({ text: itemText, range: rangeAt(lineStarts, start, end), insertOffset: start + m[0].length });
       }
     }
-  });
+  }
   return { items, plain };
 }
 

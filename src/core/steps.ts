@@ -2,9 +2,9 @@
  * Steps (numbered list items, "Step N" headings or paragraphs), workflow conditions and branches,
  * and "Proceed to / Return to Step N" references.
  */
-import type { Heading as MdHeading, Image, List, ListItem, Nodes, Paragraph } from 'mdast';
+import type { Heading as MdHeading, List, ListItem, Nodes, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { nodesOfType, walk } from './walk.js';
 import { rangeAt } from './parse.js';
 import { STEP_PREFIX, displayTitle } from './sections.js';
 import type { Branch, Range, SopDocument, Step, StepReference } from './types.js';
@@ -104,9 +104,9 @@ function makeStep(doc: SopDocument, seed: StepSeed): Step {
   const step: Step = { ...seed, ordinal: 0, conditions: [], branches: [], images: [] };
   readBranches(doc, step);
   for (const node of seed.body) {
-    visit(node, 'image', (image: Image) => {
+    for (const image of nodesOfType(node, 'image')) {
       step.images.push({ url: image.url, alt: image.alt ?? '', range: rangeAt(doc.lineStarts, ...offsets(image)) });
-    });
+    }
   }
   return step;
 }
@@ -118,8 +118,7 @@ function ownText(item: ListItem): { text: string; node: Nodes } | undefined {
 }
 
 function readBranches(doc: SopDocument, step: Step): void {
-  const items: ListItem[] = [];
-  for (const node of step.body) visit(node, 'listItem', (item: ListItem) => { items.push(item); });
+  const items: ListItem[] = step.body.flatMap((node) => nodesOfType(node, 'listItem'));
   let open: Branch | undefined;
   for (const item of items) {
     const own = ownText(item);
@@ -158,9 +157,9 @@ export function extractStepReferences(doc: SopDocument): StepReference[] {
   const refs: StepReference[] = [];
   const { text, lineStarts, steps } = doc;
   const blocks: Nodes[] = [];
-  visit(doc.tree, (node: Nodes) => {
-    if (SKIP_TYPES.has(node.type)) return 'skip';
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') { blocks.push(node); return 'skip'; }
+  walk(doc.tree, (node) => {
+    if (SKIP_TYPES.has(node.type)) return false;
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') { blocks.push(node); return false; }
     return undefined;
   });
   for (const block of blocks) {

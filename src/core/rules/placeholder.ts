@@ -1,5 +1,4 @@
-import type { Nodes, Text } from 'mdast';
-import { visitParents } from 'unist-util-visit-parents';
+import { walk } from '../walk.js';
 import { rangeAt } from '../parse.js';
 import { normalizeTitle } from '../sections.js';
 import type { RuleDefinition } from './rule.js';
@@ -68,11 +67,12 @@ export const placeholder: RuleDefinition = {
       }
     };
 
-    visitParents(doc.tree, 'text', (node: Text, parents: Nodes[]) => {
+    walk(doc.tree, (node, ancestors) => {
+      if (node.type !== 'text') return;
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
-      const merge = parents.some((p) => p.type === 'blockquote') || inTemplateSection(start);
+      const merge = ancestors.some((p) => p.type === 'blockquote') || inTemplateSection(start);
       scan(node.value, start, text.slice(start, end), merge);
     });
     // Front-matter values ("owner: TBD") are placeholders too; keys are not scanned.

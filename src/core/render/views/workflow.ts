@@ -39,7 +39,8 @@ export function workflowHead(doc: SopDocument): ElementContent[] {
   if (doc.steps.length === 0) {
     return [h('p.sop-missing', 'No steps found. Write steps as "### Step 1: …" headings or a numbered list under the process section.')];
   }
-  const dangling = doc.stepReferences.filter((ref) => !doc.steps.some((s) => (s.number ?? s.ordinal) === ref.target));
+  const numbers = new Set(doc.steps.map((s) => s.number ?? s.ordinal));
+  const dangling = doc.stepReferences.filter((ref) => !numbers.has(ref.target));
   return [
     h('section.sop-guided', { ariaLabel: 'Guided walk', dataMorphSkip: true }, [
       h('h2', 'Guided walk'),
