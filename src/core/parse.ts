@@ -27,16 +27,18 @@ export { createPieceCache, type PieceCache } from './chunks.js';
  * left out on purpose: it was the costliest GFM part (a second walk over every text node) and an
  * SOP links with <https://…> or [text](url) anyway.
  *
- * Each construct is only switched on when the text holds the character it starts with: the table
+ * Each construct is only switched on when the text holds the characters it needs: the table
  * construct is tried at the start of every line and strikethrough resolves every inline span, so
  * a document without "|" or "~" would pay for them for nothing. The tree is the same either way
  * (a construct cannot match without its character); processors are made once per combination.
  */
 const GFM_PARTS = [
-  { needs: '|', micromark: gfmTable, fromMarkdown: gfmTableFromMarkdown },
-  { needs: '[', micromark: gfmTaskListItem, fromMarkdown: gfmTaskListItemFromMarkdown },
-  { needs: '~', micromark: gfmStrikethrough, fromMarkdown: gfmStrikethroughFromMarkdown },
-  { needs: '[^', micromark: gfmFootnote, fromMarkdown: gfmFootnoteFromMarkdown },
+  // A table needs a delimiter row: with pipes, or for one column without them, with an aligning
+  // colon ("x\n-:" is a table, "x\n--" is a heading).
+  { needs: ['|', ':-', '-:'], micromark: gfmTable, fromMarkdown: gfmTableFromMarkdown },
+  { needs: ['['], micromark: gfmTaskListItem, fromMarkdown: gfmTaskListItemFromMarkdown },
+  { needs: ['~'], micromark: gfmStrikethrough, fromMarkdown: gfmStrikethroughFromMarkdown },
+  { needs: ['[^'], micromark: gfmFootnote, fromMarkdown: gfmFootnoteFromMarkdown },
 ] as const;
 
 function remarkSopGfm(this: Processor, mask: number) {
@@ -52,23 +54,17 @@ const processors: Processor[] = [];
 
 function processorFor(text: string): Processor {
   let mask = 0;
-  for (const [bit, part] of GFM_PARTS.entries()) if (text.includes(part.needs)) mask |= 1 << bit;
+  for (const [bit, part] of GFM_PARTS.entries()) if (part.needs.some((marker) => text.includes(marker))) mask |= 1 << bit;
   return (processors[mask] ??= unified().use(remarkParse).use(remarkSopGfm, mask).use(remarkFrontmatter, ['yaml']).freeze() as unknown as Processor);
 }
 
 /**
- * With a piece cache (the editor keeps one per open document) the text is cut into small pieces,
- * so a keystroke re-parses only the piece around it; without one, only long texts are cut.
+ * Text → mdast. Texts over a few KB are parsed in pieces (chunks.ts); with a piece cache (the
+ * editor keeps one per open document) a keystroke re-parses only the piece it touched.
  */
-const EDITOR_PIECE = 4 * 1024;
-const EDITOR_THRESHOLD = 8 * 1024;
-
 export function parseMarkdown(text: string, cache?: PieceCache): Root {
   // Same-length text, so positions in the tree are positions in `text` (see nesting.ts).
-  const parse = (piece: string) => processorFor(piece).parse(piece) as Root;
-  return cache
-    ? parseInPieces(limitNesting(text), parse, EDITOR_PIECE, EDITOR_THRESHOLD, cache)
-    : parseInPieces(limitNesting(text), parse);
+  return parseInPieces(limitNesting(text), (piece) => processorFor(piece).parse(piece) as Root, undefined, undefined, cache);
 }
 
 /** Offsets where each line starts; index 0 is line 1. */
