@@ -1,7 +1,7 @@
 // Pathological inputs at full size (test/unit/reliability/pathological-inputs.ts), each linted and
 // rendered, with times printed. Run: node --import tsx bench/pathological.mjs [name filter]
 // Exits 1 when an input throws, reports an internal error, or runs past the generous bound.
-import { lint } from '../src/core/lint.ts';
+import { lintWithModel } from '../src/core/lint.ts';
 import { renderStandaloneHtml } from '../src/core/render/index.ts';
 import { PATHOLOGICAL_INPUTS } from '../test/unit/reliability/pathological-inputs.ts';
 
@@ -21,13 +21,14 @@ for (const input of PATHOLOGICAL_INPUTS) {
   let messages = 0;
   try {
     let started = performance.now();
-    const result = lint(text, { today });
+    const { result, doc } = lintWithModel(text, { today });
     lintMs = performance.now() - started;
     messages = result.messages.length;
     const internal = result.messages.find((m) => m.ruleId === 'internal-error');
     if (internal) note = `INTERNAL ERROR: ${internal.message}`;
     started = performance.now();
-    renderStandaloneHtml(text, { lint: result.messages, today });
+    // As `sopkit render` does it: the page is built from the model the lint built.
+    renderStandaloneHtml(text, { lint: result.messages, doc, today });
     renderMs = performance.now() - started;
   } catch (error) {
     note = `THREW: ${error?.message ?? error}`;

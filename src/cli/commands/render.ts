@@ -1,6 +1,6 @@
 /** `sopkit render <file> [-o out.html]`: one self-contained, print-ready HTML file per SOP. */
 import { writeFile } from 'node:fs/promises';
-import { lint } from '../../core/lint.js';
+import { lintWithModel } from '../../core/lint.js';
 import { renderStandaloneHtml } from '../../core/render/index.js';
 import type { CliIo } from '../io.js';
 import { readLintable } from '../read-file.js';
@@ -14,7 +14,9 @@ export async function runRender(file: string, opts: { output?: string; config?: 
   const read = await readLintable(path);
   if ('reason' in read) throw new UsageError(`${file}: cannot render, ${read.reason}`);
   const { options } = await configFor(path, io, opts);
-  const html = renderStandaloneHtml(read.text, { lint: lint(read.text, options).messages, today: opts.today, resolveImage: embeddingImageResolver(path) });
+  // One parse: the page shows the model the lint saw (format override and team schema included).
+  const { result, doc } = lintWithModel(read.text, options);
+  const html = renderStandaloneHtml(read.text, { lint: result.messages, doc, today: opts.today, resolveImage: embeddingImageResolver(path) });
   if (opts.output) {
     try {
       await writeFile(io.resolve(opts.output), html, 'utf8');

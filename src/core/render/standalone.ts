@@ -3,7 +3,7 @@
  * a Content-Security-Policy that lets only that nonce'd script and style run. Nothing is fetched:
  * it works offline, and printing it (or "Save as PDF") gives a clean paper copy.
  */
-import type { LintMessage } from '../types.js';
+import type { LintMessage, SopDocument } from '../types.js';
 import { buildSopDocument } from '../model.js';
 import { lintDocument } from '../lint.js';
 import { renderSopBody } from './view.js';
@@ -20,6 +20,11 @@ export interface StandaloneOptions {
   today?: string;
   /** Maps a local image path to a URL to embed (the CLI passes data: URLs); kept as written when omitted. */
   resolveImage?: ImageResolver;
+  /**
+   * The model the caller already built (with its format override and team schema) for the same
+   * text; the text is parsed with default settings when omitted.
+   */
+  doc?: SopDocument;
 }
 
 /** 128 random bits, base64: a fresh nonce for each file. */
@@ -48,7 +53,7 @@ export function standaloneCsp(nonce: string): string {
 }
 
 export function renderStandaloneHtml(text: string, options: StandaloneOptions = {}): string {
-  const doc = buildSopDocument(text);
+  const doc = options.doc ?? buildSopDocument(text);
   const lint = options.lint ?? lintDocument(doc, { today: options.today });
   const body = renderSopBody(doc, { lint, today: options.today, resolveImage: options.resolveImage });
   const title = options.title ?? doc.title?.text ?? 'SOP';

@@ -125,6 +125,16 @@ describe('sopkit render', () => {
     assert.ok(!html.includes('src="https://example.test/x.png"'), 'the remote image is not loaded');
   });
 
+  it('renders the SOP as the lint saw it: a configured format override shapes the page too', async () => {
+    const tasks = CLEAN_SOP.replace('## Scope', '- [ ] Open the billing queue\n- [x] Check the call script\n\n## Scope');
+    const dir = workspace({ 'calls.md': tasks, '.sopkit.yaml': 'overrides:\n  - files: ["forced.md"]\n    format: checklist\n', 'forced.md': tasks });
+    const plain = await sopkit(dir, ['render', 'calls.md', ...TODAY]);
+    const forced = await sopkit(dir, ['render', 'forced.md', ...TODAY]);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.doesNotMatch(plain.stdout, /sop-checklist-toolbar/, 'front matter says article');
+    assert.match(forced.stdout, /sop-checklist-toolbar/, 'the override makes it a checklist page');
+  });
+
   it('exits 2 for a file it cannot read', async () => {
     const dir = workspace({ 'bin.md': Buffer.from([0, 0, 0]) });
     const run = await sopkit(dir, ['render', 'bin.md', '-o', 'x.html']);
