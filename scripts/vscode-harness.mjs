@@ -60,7 +60,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * Starts code-server. Options:
  *   settings      extra user settings (merged over DEFAULT_SETTINGS)
- *   installVsix   a .vsix to install into the temp extensions dir first
+ *   installVsix   a .vsix (or a list of them) to install into the temp extensions dir first
  *   env           extra environment for the server and therefore the extension host
  *   log           (line) => void for server output (default: kept in memory only)
  *   port          a fixed port (default: a free one)
@@ -97,11 +97,11 @@ export async function startCodeServer({ settings = {}, installVsix, env = {}, lo
   delete serverEnv.VSCODE_IPC_HOOK_CLI;
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--disable-telemetry', '--disable-update-check'];
 
-  if (installVsix) {
-    const install = spawnSync(NODE24, [CODE_SERVER_ENTRY, ...common, '--install-extension', resolve(installVsix)], { env: serverEnv, encoding: 'utf8', timeout: 120_000 });
+  for (const vsix of [installVsix ?? []].flat()) {
+    const install = spawnSync(NODE24, [CODE_SERVER_ENTRY, ...common, '--install-extension', resolve(vsix)], { env: serverEnv, encoding: 'utf8', timeout: 120_000 });
     if (install.status !== 0) {
       rmSync(root, { recursive: true, force: true });
-      throw new Error(`installing ${installVsix} failed:\n${install.stdout}\n${install.stderr}`);
+      throw new Error(`installing ${vsix} failed:\n${install.stdout}\n${install.stderr}`);
     }
   }
 
