@@ -5,7 +5,8 @@
  *   executeCommand('sopkit.newSopFromTemplate', { templateId, answers, folder?: Uri, today? })
  */
 import * as vscode from 'vscode';
-import { fillTemplate, listTemplates, parseTemplateSource, TemplateError, type TemplateAnswers, type TemplateInfo, type TemplateSource } from '../../core/generate/templates.js';
+import type { TemplateAnswers, TemplateInfo, TemplateSource } from '../../core/generate/templates.js';
+import { heavy } from '../heavy/load.js';
 import type { ConfigService } from '../config.js';
 import { log, logError } from '../log.js';
 import { askText, createSopFile, pickMany, pickOne } from './prompts.js';
@@ -36,7 +37,7 @@ async function teamTemplates(config: ConfigService, target?: vscode.Uri): Promis
     if (type !== vscode.FileType.File || !name.endsWith('.md')) continue;
     const uri = vscode.Uri.joinPath(templatesFolder, name);
     try {
-      sources.push(parseTemplateSource(name, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
+      sources.push(heavy().parseTemplateSource(name, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log()?.warn(`${vscode.workspace.asRelativePath(uri)}: ${message}`);
@@ -77,7 +78,7 @@ export function registerNewFromTemplate(config: ConfigService): vscode.Disposabl
   return vscode.commands.registerCommand(NEW_FROM_TEMPLATE_COMMAND, async (arg?: NewFromTemplateArgs | vscode.Uri): Promise<vscode.Uri | undefined> => {
     const args: NewFromTemplateArgs = arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {});
     const extra = await teamTemplates(config, args.folder);
-    const templates = listTemplates(extra);
+    const templates = heavy().listTemplates(extra);
     const template = args.templateId ? templates.find((t) => t.id === args.templateId) : await askTemplate(templates);
     if (!template) {
       if (args.templateId) void vscode.window.showErrorMessage(`sopkit: there is no template '${args.templateId}'. Known templates: ${templates.map((t) => t.id).join(', ')}.`);
@@ -86,11 +87,11 @@ export function registerNewFromTemplate(config: ConfigService): vscode.Disposabl
     const answers = args.answers ?? (await askQuestions(template));
     if (!answers) return undefined;
     try {
-      const text = fillTemplate(template.id, answers, { today: args.today, extra });
+      const text = heavy().fillTemplate(template.id, answers, { today: args.today, extra });
       const title = typeof answers.title === 'string' && answers.title ? answers.title : template.title;
       return await createSopFile(text, title, args.folder);
     } catch (error) {
-      if (error instanceof TemplateError) { void vscode.window.showErrorMessage(`sopkit: ${error.message}`); return undefined; }
+      if (error instanceof heavy().TemplateError) { void vscode.window.showErrorMessage(`sopkit: ${error.message}`); return undefined; }
       logError(`filling template ${template.id}`, error);
       void vscode.window.showErrorMessage('sopkit could not fill the template; details are in Output › sopkit.');
       return undefined;

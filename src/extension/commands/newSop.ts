@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { SOP_FORMATS, type SopFormat } from '../../core/types.js';
-import { generateSopDraft, listPolicies, listSectors, listTones, WizardError, type WizardAnswers } from '../../core/generate/wizard.js';
+import type { WizardAnswers } from '../../core/generate/wizard.js';
+import { heavy } from '../heavy/load.js';
 import { logError } from '../log.js';
 import { askText, createSopFile, pickMany, pickOne, type Step } from './prompts.js';
 
@@ -39,13 +40,13 @@ async function askAnswers(): Promise<WizardAnswers | undefined> {
   if (!businessName) return undefined;
   const description = await askText(step(4), 'In one sentence, what is this SOP for?', { placeholder: 'How agents answer refund requests within one business day' });
   if (!description) return undefined;
-  const sector = await pickOne(step(5), 'Your sector (it decides the common customer questions covered)', listSectors().map((s) => ({ label: s, value: s })));
+  const sector = await pickOne(step(5), 'Your sector (it decides the common customer questions covered)', heavy().listSectors().map((s) => ({ label: s, value: s })));
   if (!sector) return undefined;
   const offers = await askText(step(6), 'What do you offer customers?', { placeholder: 'outdoor clothing and camping gear, sold online' });
   if (!offers) return undefined;
-  const tone = await pickMany(step(7), 'Your brand tone: pick 2 or 3', listTones().map((t) => ({ label: t, value: t })), { min: 2, max: 3 });
+  const tone = await pickMany(step(7), 'Your brand tone: pick 2 or 3', heavy().listTones().map((t) => ({ label: t, value: t })), { min: 2, max: 3 });
   if (!tone) return undefined;
-  const policies = await pickMany(step(8), 'Policies to build in: pick 2 or 3', listPolicies().map((p) => ({ label: p.name, detail: p.description, value: p.id })), { min: 2, max: 3 });
+  const policies = await pickMany(step(8), 'Policies to build in: pick 2 or 3', heavy().listPolicies().map((p) => ({ label: p.name, detail: p.description, value: p.id })), { min: 2, max: 3 });
   if (!policies) return undefined;
   return { format, title, businessName, description, sector, offers, tone, policies };
 }
@@ -57,9 +58,9 @@ export function registerNewSop(): vscode.Disposable {
     if (!answers) return undefined;
     let text: string;
     try {
-      text = generateSopDraft(answers, { today: args.today });
+      text = heavy().generateSopDraft(answers, { today: args.today });
     } catch (error) {
-      if (error instanceof WizardError) { void vscode.window.showErrorMessage(`sopkit: ${error.message}`); return undefined; }
+      if (error instanceof heavy().WizardError) { void vscode.window.showErrorMessage(`sopkit: ${error.message}`); return undefined; }
       logError('generating an SOP draft', error);
       void vscode.window.showErrorMessage('sopkit could not write the draft; details are in Output › sopkit.');
       return undefined;

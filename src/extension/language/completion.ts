@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { todayIso } from '../../core/dates.js';
 import { fillTemplate } from '../../core/edits.js';
-import { listPolicies, toneCatalogue } from '../../core/generate/policies.js';
+import { heavy } from '../heavy/load.js';
 import type { TeamSchema } from '../../core/options.js';
 import { frontMatterFields, requiredSections, sectionCatalogue } from '../../core/schema.js';
 import type { DiagnosticsController } from '../diagnostics.js';
@@ -70,8 +70,8 @@ export class SopCompletionProvider implements vscode.CompletionItemProvider {
       }
     }
     const choices = key === 'policies'
-      ? listPolicies().map((p) => ({ value: p.id, label: p.name, doc: p.description }))
-      : key === 'tone' ? toneCatalogue().map((t) => ({ value: t.id, label: t.name, doc: '' })) : undefined;
+      ? heavy().listPolicies().map((p) => ({ value: p.id, label: p.name, doc: p.description }))
+      : key === 'tone' ? heavy().toneCatalogue().map((t) => ({ value: t.id, label: t.name, doc: '' })) : undefined;
     if (!choices) return undefined;
     const range = new vscode.Range(position.translate(0, -typed.length), position);
     return choices.filter((c) => !listed.includes(c.value)).map((choice, i) => {

@@ -3,8 +3,7 @@
  * stylesheet inline under that nonce, and the one script loaded from the extension's dist folder.
  */
 import * as vscode from 'vscode';
-import { PREVIEW_CSS } from '../../core/render/index.js';
-import { createNonce } from '../../core/render/standalone.js';
+import { heavy } from '../heavy/load.js';
 
 export interface PageInput {
   webview: vscode.Webview;
@@ -33,6 +32,7 @@ export function previewCsp(webview: vscode.Webview, nonce: string): string {
 }
 
 export function previewPage(input: PageInput): string {
+  const { createNonce, PREVIEW_CSS } = heavy();
   const nonce = createNonce();
   const script = input.webview.asWebviewUri(vscode.Uri.joinPath(input.extensionUri, 'dist', 'webview', 'preview.js'));
   return `<!doctype html>

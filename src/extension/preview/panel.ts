@@ -7,8 +7,7 @@
 import * as vscode from 'vscode';
 import { buildSopDocument } from '../../core/model.js';
 import { lint } from '../../core/lint.js';
-import { renderSopBody } from '../../core/render/index.js';
-import { planTaskToggle, resetChecklistEdits } from '../../core/render/checklist-edits.js';
+import { heavy } from '../heavy/load.js';
 import type { LintMessage, TextEdit } from '../../core/types.js';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/messages.js';
 import { previewPage } from './page.js';
@@ -119,7 +118,7 @@ export class SopPreviewPanel implements vscode.Disposable {
     // Between keystrokes the last lint's options (format override, team schema) still hold.
     const options = this.deps.diagnostics?.lastOptions(document);
     const doc = snapshot?.doc ?? buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema });
-    const body = renderSopBody(doc, { lint: this.lintMessages(document), resolveImage: (src) => this.resolveImage(src) });
+    const body = heavy().renderSopBody(doc, { lint: this.lintMessages(document), resolveImage: (src) => this.resolveImage(src) });
     this.renderedVersion = version;
     this.updateTitle();
     if (fullPage || !this.pageLoaded) {
@@ -167,7 +166,7 @@ export class SopPreviewPanel implements vscode.Disposable {
     if (!this.writeBack()) return; // the tick lives in the page's own state
     const document = await this.document();
     if (!document) return;
-    const plan = planTaskToggle({ text: document.getText(), documentVersion: document.version, renderedVersion: this.renderedVersion, messageVersion: version, offset, checked });
+    const plan = heavy().planTaskToggle({ text: document.getText(), documentVersion: document.version, renderedVersion: this.renderedVersion, messageVersion: version, offset, checked });
     if (plan.kind === 'stale') await this.render(false); // the page was behind: show the current text, change nothing
     else if (plan.kind === 'edit') await applyTextEdits(document, [plan.edit]);
   }
@@ -179,7 +178,7 @@ export class SopPreviewPanel implements vscode.Disposable {
     if (!document) return;
     const options = this.deps.diagnostics?.lastOptions(document);
     const doc = this.deps.diagnostics?.latest(document)?.doc ?? buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema });
-    const edits = resetChecklistEdits(doc);
+    const edits = heavy().resetChecklistEdits(doc);
     if (edits.length) await applyTextEdits(document, edits);
   }
 
