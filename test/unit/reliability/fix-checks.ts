@@ -52,12 +52,11 @@ export function fixProblems(original: string, edits: TextEdit[] | undefined, fix
     // Blank lines carry no content; an inserted block may reuse one as its separator.
     if (before[i].trim() === '') continue;
     const inFm = fm !== undefined && i >= fm[0] && i <= fm[1];
+    // The nearest line that is this one, unchanged or changed in an allowed way. Taking the nearest
+    // (not the nearest unchanged) matters: "- Step" ticked into "- [ ] Step" must not be matched to
+    // a later, untouched "- Step", which would leave the lines between without a partner.
     let k = j;
-    while (k < after.length && after[k] !== before[i]) k++;
-    if (k === after.length) {
-      k = j;
-      while (k < after.length && !allowedChange(before[i], after[k], inFm)) k++;
-    }
+    while (k < after.length && !allowedChange(before[i], after[k], inFm)) k++;
     if (k === after.length) {
       problems.push(`original line ${i + 1} ${JSON.stringify(before[i])} is missing after the fix`);
       break;
