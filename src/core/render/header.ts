@@ -87,6 +87,13 @@ export function headerCard(doc: SopDocument, today: string): Element {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/**
+ * The summary lists this many problems. A document with thousands of them (a generated or pasted
+ * file) would otherwise spend most of its render on a list nobody reads, and the full list is in
+ * the Problems panel and the CLI anyway.
+ */
+export const LINT_SUMMARY_MAX = 200;
+
 export function lintSummary(messages: LintMessage[] | undefined): Element | undefined {
   if (!messages) return undefined;
   const errors = messages.filter((m) => m.severity === 'error').length;
@@ -107,7 +114,7 @@ export function lintSummary(messages: LintMessage[] | undefined): Element | unde
         infos ? h('span.sop-badge.sop-badge-info', plural(infos, 'note')) : '',
         h('span.sop-visually-hidden', ` (${counts.join(', ')})`),
       ]),
-      h('ul.sop-lint-list', sorted.map((m) =>
+      h('ul.sop-lint-list', sorted.slice(0, LINT_SUMMARY_MAX).map((m) =>
         h(`li.sop-lint-item.sop-lint-${m.severity}`, [
           h('a.sop-jump', { href: `#L${m.line}`, dataJumpLine: m.line }, [
             h('span.sop-lint-line', `Line ${m.line}`),
@@ -117,6 +124,9 @@ export function lintSummary(messages: LintMessage[] | undefined): Element | unde
           ' ',
           h('span.sop-lint-rule', m.ruleId),
         ]))),
+      sorted.length > LINT_SUMMARY_MAX
+        ? h('p.sop-lint-more', `…and ${sorted.length - LINT_SUMMARY_MAX} more, errors first: see the Problems panel or \`sopkit lint\` for all of them.`)
+        : '',
     ]),
   ]);
 }

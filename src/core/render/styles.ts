@@ -72,6 +72,7 @@ mark.sop-dangling { background: none; color: var(--sop-error); font-weight: 600;
 .sop-lint-info { border-left-color: var(--sop-info); }
 .sop-lint-line { font-family: var(--sop-mono); font-size: 0.85em; color: var(--sop-muted); }
 .sop-lint-rule { font-family: var(--sop-mono); font-size: 0.8em; color: var(--sop-muted); }
+.sop-lint-more { margin: 0.5em 0 0; color: var(--sop-muted); font-size: 0.9em; }
 .sop-missing, .sop-hint { color: var(--sop-muted); font-style: italic; }
 .sop-image-blocked { display: inline-block; padding: 0.5rem 0.75rem; border: 1px dashed var(--sop-border); border-radius: 6px; color: var(--sop-muted); font-size: 0.9em; }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { LINT_SUMMARY_MAX } from '../../../src/core/render/header.js';
 import { $, $$, fixtureText, renderTree, text } from './helpers.js';
 import { buildSopDocument } from '../../../src/core/model.js';
 import { guidedData } from '../../../src/core/render/views/workflow.js';
@@ -155,6 +156,18 @@ describe('render: lint summary', () => {
     const link = $(error!, 'a[data-jump-line]');
     assert.equal(link?.properties.href, `#L${link?.properties.dataJumpLine}`);
     assert.match(text($(tree, '.sop-lint summary')), /1 error/);
+  });
+
+  it('lists the first 200 problems, errors first, and counts the rest', () => {
+    const message = (i: number, severity: 'error' | 'warning') => ({ ruleId: 'placeholder', severity, message: `Placeholder ${i}`, line: i + 1, column: 1, endLine: i + 1, endColumn: 2, url: 'https://example.invalid' });
+    const lint = [...Array.from({ length: 450 }, (_, i) => message(i, 'warning')), ...Array.from({ length: 5 }, (_, i) => message(1000 + i, 'error'))];
+    const tree = renderTree(fixtureText('checklist.md'), { lint });
+    const items = $$(tree, '.sop-lint-item');
+    assert.equal(items.length, LINT_SUMMARY_MAX);
+    assert.equal(items.filter((i) => (i.properties.className as string[]).includes('sop-lint-error')).length, 5, 'every error is listed');
+    assert.match(text($(tree, '.sop-lint-more')), /and 255 more/);
+    assert.match(text($(tree, '.sop-lint summary')), /5 errors.*450 warnings/);
+    assert.equal($(renderTree(fixtureText('workflow.md')), '.sop-lint-more'), undefined, 'no note under the limit');
   });
 
   it('says so when there is nothing to report', () => {
