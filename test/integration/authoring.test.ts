@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, lintNow, ruleIds, workspaceRoot } from './helpers.js';
+import { LATE_DELIVERIES_ANSWERS } from '../fixtures/wizard-answers.js';
 
 describe('New SOP commands', () => {
   before(activateExtension);
@@ -11,16 +12,7 @@ describe('New SOP commands', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('sopkit.newSop', {
       folder,
       today: '2026-11-23',
-      answers: {
-        format: 'workflow',
-        title: 'Handling Late Deliveries',
-        businessName: 'Northwind Outfitters',
-        description: 'How agents answer customers whose parcel is late',
-        sector: 'E-commerce',
-        offers: 'outdoor clothing and camping gear, sold online',
-        tone: ['Warm', 'Professional'],
-        policies: ['response-time-standards', 'complaint-handling-process'],
-      },
+      answers: LATE_DELIVERIES_ANSWERS,
     });
     assert.ok(uri, 'the command returned no file');
     assert.equal(uri.path, vscode.Uri.joinPath(folder, 'handling-late-deliveries.md').path);

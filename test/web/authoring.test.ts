@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { SopkitApi } from '../../src/extension/extension.js';
 import { deepEqual, equal, match, ok } from './assert.js';
 import { EXTENSION_ID, fixture, sopkitDiagnostics } from './helpers.js';
+import { LATE_DELIVERIES_ANSWERS } from '../fixtures/wizard-answers.js';
 
 const DRAFTS = 'drafts';
 
@@ -27,16 +28,7 @@ describe('creating SOPs', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('sopkit.newSop', {
       folder: fixture(DRAFTS),
       today: '2026-11-23',
-      answers: {
-        format: 'workflow',
-        title: 'Handling Late Deliveries',
-        businessName: 'Northwind Outfitters',
-        description: 'How agents answer customers whose parcel is late',
-        sector: 'E-commerce',
-        offers: 'outdoor clothing and camping gear, sold online',
-        tone: ['Warm', 'Professional'],
-        policies: ['response-time-standards', 'complaint-handling-process'],
-      },
+      answers: LATE_DELIVERIES_ANSWERS,
     });
     ok(uri, 'the command returned the new file');
     equal(uri.toString(), fixture(`${DRAFTS}/handling-late-deliveries.md`).toString(), 'where the draft was written');
