@@ -85,8 +85,17 @@ export function createPieceCache(): PieceCache {
   return { trees: new Map() };
 }
 
+export interface PieceOptions {
+  /** Roughly how long each piece is. */
+  target?: number;
+  /** Texts shorter than this are parsed in one piece. */
+  threshold?: number;
+  /** Reuse the pieces of the last parse of the same document. */
+  cache?: PieceCache;
+}
+
 /** Parses `text` with `parse`, in pieces when it is long; positions refer to the whole text. */
-export function parseInPieces(text: string, parse: (piece: string) => Root, target = CHUNK_TARGET, threshold = CHUNKED_PARSE_THRESHOLD, cache?: PieceCache): Root {
+export function parseInPieces(text: string, parse: (piece: string) => Root, { target = CHUNK_TARGET, threshold = CHUNKED_PARSE_THRESHOLD, cache }: PieceOptions = {}): Root {
   const cuts = text.length < threshold ? [] : cutPoints(text, target);
   if (cuts.length === 0) {
     if (cache) cache.trees = new Map();
@@ -176,43 +185,34 @@ function withBomOffsets(text: string, tree: Root): Root {
   return tree;
 }
 
-/**
- * Moves every position in `tree` down by `lines` lines and `offset` characters, and points on
- * line 1 right by `firstLineColumns` (iteratively: trees can be deep).
- */
+type Point = { line: number; column: number; offset?: number };
+
+/** `point` moved down by `lines` lines and `offset` characters; a point on line 1 also right by `firstLineColumns`. */
+function movePoint(point: Point, lines: number, offset: number, firstLineColumns: number): Point {
+  return { line: point.line + lines, column: point.column + (point.line === 1 ? firstLineColumns : 0), offset: point.offset === undefined ? undefined : point.offset + offset };
+}
+
+/** Moves every position in `tree` in place (iteratively: trees can be deep). */
 function shift(tree: Root, lines: number, offset: number, firstLineColumns = 0): void {
   const stack: Nodes[] = [...tree.children];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.position) {
-      // New objects: a point object may be shared between nodes and must move only once.
-      const { start, end } = node.position;
-      node.position = {
-        start: { line: start.line + lines, column: start.column + (start.line === 1 ? firstLineColumns : 0), offset: start.offset === undefined ? undefined : start.offset + offset },
-        end: { line: end.line + lines, column: end.column + (end.line === 1 ? firstLineColumns : 0), offset: end.offset === undefined ? undefined : end.offset + offset },
-      };
-    }
+    // New objects: a point object may be shared between nodes and must move only once.
+    if (node.position) node.position = { start: movePoint(node.position.start, lines, offset, firstLineColumns), end: movePoint(node.position.end, lines, offset, firstLineColumns) };
     if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
   }
 }
 
 /** A copy of `tree` with every position moved as shift() moves them; `tree` is left as it was. */
 function copyShifted(tree: Root, lines: number, offset: number, firstLineColumns = 0): Root {
-  const movePoint = (p: { line: number; column: number; offset?: number }) => ({
-    line: p.line + lines, column: p.column + (p.line === 1 ? firstLineColumns : 0), offset: p.offset === undefined ? undefined : p.offset + offset,
-  });
-  const copyOf = (node: Nodes): Nodes => {
-    const copy = { ...node } as Nodes;
-    if (node.position) copy.position = { start: movePoint(node.position.start), end: movePoint(node.position.end) };
-    return copy;
-  };
   const root: Root = { ...tree, children: [] };
   // Iteratively: trees can be deep. Each entry copies one source child list into a target list.
   const stack: Array<{ from: Nodes[]; to: Nodes[] }> = [{ from: tree.children as Nodes[], to: root.children as Nodes[] }];
   while (stack.length) {
     const { from, to } = stack.pop()!;
     for (const node of from) {
-      const copy = copyOf(node);
+      const copy = { ...node } as Nodes;
+      if (node.position) copy.position = { start: movePoint(node.position.start, lines, offset, firstLineColumns), end: movePoint(node.position.end, lines, offset, firstLineColumns) };
       if ('children' in node) {
         const children: Nodes[] = [];
         (copy as { children: Nodes[] }).children = children;

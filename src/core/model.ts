@@ -4,7 +4,8 @@
  */
 import type { Heading as MdHeading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { computeLineStarts, parseMarkdown, rangeAt, readFrontMatter, type PieceCache } from './parse.js';
+import { computeLineStarts, parseMarkdown, rangeAt, readFrontMatter } from './parse.js';
+import type { PieceCache } from './chunks.js';
 import { SectionMatcher, displayTitle, normalizeTitle } from './sections.js';
 import { sectionCatalogue } from './schema.js';
 import { inferFormat } from './formats.js';

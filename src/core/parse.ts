@@ -20,8 +20,6 @@ import type { FrontMatter, FrontMatterKey, Position, Range } from './types.js';
 import { limitNesting } from './nesting.js';
 import { parseInPieces, type PieceCache } from './chunks.js';
 
-export { createPieceCache, type PieceCache } from './chunks.js';
-
 /**
  * GFM as SOPs use it: tables, task lists, strikethrough and footnotes. Bare-URL autolinking is
  * left out on purpose: it was the costliest GFM part (a second walk over every text node) and an
@@ -64,7 +62,7 @@ function processorFor(text: string): Processor {
  */
 export function parseMarkdown(text: string, cache?: PieceCache): Root {
   // Same-length text, so positions in the tree are positions in `text` (see nesting.ts).
-  return parseInPieces(limitNesting(text), (piece) => processorFor(piece).parse(piece) as Root, undefined, undefined, cache);
+  return parseInPieces(limitNesting(text), (piece) => processorFor(piece).parse(piece) as Root, { cache });
 }
 
 /** Offsets where each line starts; index 0 is line 1. */

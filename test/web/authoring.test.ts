@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { SopkitApi } from '../../src/extension/extension.js';
 import { deepEqual, equal, match, ok } from './assert.js';
-import { EXTENSION_ID, fixture, sopkitDiagnostics } from './helpers.js';
+import { activateSopkit, fixture, sopkitDiagnostics } from './helpers.js';
 import { LATE_DELIVERIES_ANSWERS } from '../fixtures/wizard-answers.js';
 
 const DRAFTS = 'drafts';
@@ -17,7 +17,7 @@ async function errorsOf(api: SopkitApi, uri: vscode.Uri): Promise<string[]> {
 describe('creating SOPs', () => {
   let api: SopkitApi;
   before(async () => {
-    api = await vscode.extensions.getExtension<SopkitApi>(EXTENSION_ID)!.activate();
+    api = await activateSopkit();
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { SopkitApi } from '../../src/extension/extension.js';
 import { deepEqual, equal, match, ok } from './assert.js';
-import { EXTENSION_ID, fixture, openInEditor, revertAndClose, ruleIds, sopkitDiagnostics, waitForRuleIds } from './helpers.js';
+import { activateSopkit, fixture, openInEditor, revertAndClose, ruleIds, sopkitDiagnostics, waitForRuleIds } from './helpers.js';
 
 const STRICT = 'sops/password-reset.sop.md';
 const RELAXED = 'sops/relaxed/password-reset.sop.md';
@@ -11,7 +11,7 @@ const RELAXED = 'sops/relaxed/password-reset.sop.md';
 describe('diagnostics on a virtual file system', () => {
   let api: SopkitApi;
   before(async () => {
-    api = await vscode.extensions.getExtension<SopkitApi>(EXTENSION_ID)!.activate();
+    api = await activateSopkit();
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

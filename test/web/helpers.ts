@@ -1,7 +1,13 @@
 // Shared steps of the web suite: the mounted fixture folder, waiting for sopkit's diagnostics.
 import * as vscode from 'vscode';
+import type { SopkitApi } from '../../src/extension/extension.js';
 
 export const EXTENSION_ID = 'sopkit.sopkit';
+
+/** Activates sopkit (if it is not already) and returns its API. */
+export async function activateSopkit(): Promise<SopkitApi> {
+  return vscode.extensions.getExtension<SopkitApi>(EXTENSION_ID)!.activate();
+}
 
 /** A line in the runner's output next to the test results (a measured figure, not an assertion). */
 export function note(text: string): void {

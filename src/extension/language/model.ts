@@ -1,4 +1,4 @@
-/** The parsed SOP of a document version, shared by completion, hover, definitions and symbols. */
+/** The parsed SOP of a document version, shared by completion, hover, definitions, symbols and the preview. */
 import type * as vscode from 'vscode';
 import { buildSopDocument } from '../../core/model.js';
 import type { SopDocument } from '../../core/types.js';

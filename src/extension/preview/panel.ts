@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { buildSopDocument } from '../../core/model.js';
 import { lint } from '../../core/lint.js';
 import { heavy } from '../heavy/load.js';
-import type { LintMessage, TextEdit } from '../../core/types.js';
+import { sopModel } from '../language/model.js';
+import type { LintMessage, SopDocument, TextEdit } from '../../core/types.js';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/messages.js';
 import { previewPage } from './page.js';
 import type { PreviewDeps } from './index.js';
@@ -104,6 +105,14 @@ export class SopPreviewPanel implements vscode.Disposable {
     }
   }
 
+  /**
+   * The SOP model of the document as it is now: the one the live lint of this version built, as
+   * completion and hover use it (rendering never changes it: test/unit/render/model-untouched.test.ts).
+   */
+  private model(document: vscode.TextDocument): SopDocument {
+    return this.deps.diagnostics ? sopModel(document, this.deps.diagnostics) : buildSopDocument(document.getText());
+  }
+
   /** Renders the document; the first time (or after switching documents) the whole page is set. */
   async render(fullPage: boolean): Promise<void> {
     const document = await this.document();
@@ -112,13 +121,7 @@ export class SopPreviewPanel implements vscode.Disposable {
       return;
     }
     const version = document.version;
-    const snapshot = this.deps.diagnostics?.latest(document);
-    // The live lint of this very version already built the model (rendering never changes it:
-    // test/unit/render/model-untouched.test.ts); parse only when that lint has not landed yet.
-    // Between keystrokes the last lint's options (format override, team schema) still hold.
-    const options = this.deps.diagnostics?.lastOptions(document);
-    const doc = snapshot?.doc ?? buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema });
-    const body = heavy().renderSopBody(doc, { lint: this.lintMessages(document), resolveImage: (src) => this.resolveImage(src) });
+    const body = heavy().renderSopBody(this.model(document), { lint: this.lintMessages(document), resolveImage: (src) => this.resolveImage(src) });
     this.renderedVersion = version;
     this.updateTitle();
     if (fullPage || !this.pageLoaded) {
@@ -176,9 +179,7 @@ export class SopPreviewPanel implements vscode.Disposable {
     if (!this.writeBack()) { this.post({ type: 'resetLocalTicks' }); return; }
     const document = await this.document();
     if (!document) return;
-    const options = this.deps.diagnostics?.lastOptions(document);
-    const doc = this.deps.diagnostics?.latest(document)?.doc ?? buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema });
-    const edits = heavy().resetChecklistEdits(doc);
+    const edits = heavy().resetChecklistEdits(this.model(document));
     if (edits.length) await applyTextEdits(document, edits);
   }
 

@@ -4,10 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import { createPieceCache, cutPoints, parseInPieces } from '../../../src/core/chunks.js';
 import { parseMarkdown } from '../../../src/core/parse.js';
@@ -18,9 +14,9 @@ import { sopDocument } from './arbitraries.js';
 import { PATHOLOGICAL_INPUTS } from './pathological-inputs.js';
 import { resultProblems, TODAY } from './helpers.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-const parseWhole = (text: string) => processor.parse(text) as Root;
-const parseSmallPieces = (text: string) => parseInPieces(text, parseWhole, 1, 0);
+// sopkit's own dialect, parsed whole: the tree every way of parsing in pieces must give.
+const parseWhole = (text: string) => everythingOn.parse(text) as Root;
+const parseSmallPieces = (text: string) => parseInPieces(text, parseWhole, { target: 1, threshold: 0 });
 
 describe('reliability: parsing large documents in pieces', function () {
   this.timeout(60_000);
@@ -48,7 +44,7 @@ describe('reliability: parsing large documents in pieces', function () {
       let text = docs.join('\n\n# Next part\n\n');
       let previous: { text: string; tree: Root; copy: Root } | undefined;
       for (const { at, insert, remove } of edits) {
-        const tree = parseInPieces(text, parseWhole, 1, 0, cache);
+        const tree = parseInPieces(text, parseWhole, { target: 1, threshold: 0, cache });
         assert.deepEqual(tree, parseWhole(text));
         // What an earlier parse handed out stays as it was (trees are copied out of the cache).
         if (previous) assert.deepEqual(previous.tree, previous.copy);
@@ -63,7 +59,7 @@ describe('reliability: parsing large documents in pieces', function () {
     const cache = createPieceCache();
     let text: string = generateSop(424242, 'workflow', 30000, true);
     for (let i = 0; i < 40; i++) {
-      const whole = everythingOn.parse(text) as Root;
+      const whole = parseWhole(text);
       assert.deepEqual(parseMarkdown(text, cache), whole);
       assert.deepEqual(parseMarkdown(text), whole);
       const where = Math.floor((i * 7919) % text.length);
