@@ -139,9 +139,16 @@ export function parseInPieces(text: string, parse: (piece: string) => Root, { ta
   return root;
 }
 
-/** True when the last block of `piece` is a fenced code or HTML block that is still open at the end. */
+/**
+ * True when the last block of `piece` is a fenced code or HTML block that is still open at the
+ * end — also inside a list item or quote ("- <!-- note" at the end of a piece runs to the piece's
+ * end, where in the whole text the container, and the block with it, ends at the next heading).
+ */
 function endsOpen(tree: Root, piece: string): boolean {
-  const last = tree.children[tree.children.length - 1];
+  let last: Nodes | undefined = tree.children[tree.children.length - 1];
+  while (last && (last.type === 'list' || last.type === 'listItem' || last.type === 'blockquote' || last.type === 'footnoteDefinition')) {
+    last = last.children[last.children.length - 1];
+  }
   if (!last?.position || (last.type !== 'code' && last.type !== 'html')) return false;
   const source = piece.slice(last.position.start.offset ?? 0, last.position.end.offset ?? piece.length);
   const lines = source.split(/\r\n|\r|\n/);
