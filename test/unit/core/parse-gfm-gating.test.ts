@@ -3,16 +3,15 @@
  * That is a speed measure and must never change a tree: compare against a processor with every
  * construct always on, over the CommonMark examples, GFM-heavy snippets and random text.
  */
-import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { parseMarkdown } from '../../../src/core/parse.js';
-import { everythingOn } from './whole-parse.js';
+import { assertSameTree, everythingOn } from './whole-parse.js';
 import { sopDocument } from '../reliability/arbitraries.js';
 
 const same = (markdown: string): void => {
-  assert.deepEqual(parseMarkdown(markdown), everythingOn.parse(markdown) as Root, JSON.stringify(markdown));
+  assertSameTree(parseMarkdown(markdown), everythingOn.parse(markdown) as Root, JSON.stringify(markdown));
 };
 
 const spec = createRequire(import.meta.url)('commonmark-spec') as { tests: Array<{ markdown: string }> };

@@ -11,6 +11,8 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Processor } from 'unified';
+import type { Root } from 'mdast';
+import assert from 'node:assert/strict';
 
 function allGfm(this: Processor) {
   const data = this.data();
@@ -20,3 +22,13 @@ function allGfm(this: Processor) {
 /** sopkit's Markdown dialect parsed whole, every GFM part always on: what parse.ts must equal. */
 export const everythingOn = unified().use(remarkParse).use(allGfm).use(remarkFrontmatter, ['yaml']);
 
+
+/**
+ * Trees equal as sopkit uses them. The root is compared by its children and position only:
+ * mdast-util-gfm-task-list-item sets `checked` on the root when "[ ] " opens a paragraph right
+ * after an empty list item, and a root stitched from pieces (chunks.ts) does not carry that.
+ */
+export function assertSameTree(actual: Root, expected: Root, message?: string): void {
+  const root = (tree: Root) => ({ type: tree.type, children: tree.children, position: tree.position });
+  assert.deepEqual(root(actual), root(expected), message);
+}

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { createPieceCache, cutPoints, parseInPieces } from '../../../src/core/chunks.js';
 import { parseMarkdown } from '../../../src/core/parse.js';
-import { everythingOn } from '../core/whole-parse.js';
+import { assertSameTree, everythingOn } from '../core/whole-parse.js';
 import { generateSop } from '../../../bench/corpus.mjs';
 import { lint } from '../../../src/core/lint.js';
 import { sopDocument } from './arbitraries.js';
@@ -36,13 +36,16 @@ describe('reliability: parsing large documents in pieces', function () {
       '- item\n\n  ```\n  code\n\n\n# Next part\n\ntext\n',
       '> <!-- quoted\n\n# Next part\n',
       '1. <div>\n\n\n# Next part\n',
-    ]) assert.deepEqual(parseSmallPieces(text), parseWhole(text), JSON.stringify(text));
+      // "[ ] " right after an empty list item: the GFM task-list code marks the *root* checked
+      // (a library quirk nothing reads); the stitched root does not carry it, the rest is equal.
+      '# A\n\n-\n[ ] x\n\n# B\n',
+    ]) assertSameTree(parseSmallPieces(text), parseWhole(text), JSON.stringify(text));
   });
 
   it('gives the same tree as a whole parse (generated documents, 150 runs)', () => {
     fc.assert(fc.property(fc.array(sopDocument, { minLength: 1, maxLength: 4 }), (docs) => {
       const text = docs.join('\n\n# Next part\n\n');
-      assert.deepEqual(parseSmallPieces(text), parseWhole(text));
+      assertSameTree(parseSmallPieces(text), parseWhole(text));
     }), { numRuns: 150 });
   });
 
@@ -54,7 +57,7 @@ describe('reliability: parsing large documents in pieces', function () {
       let previous: { text: string; tree: Root; copy: Root } | undefined;
       for (const { at, insert, remove } of edits) {
         const tree = parseInPieces(text, parseWhole, { target: 1, threshold: 0, cache });
-        assert.deepEqual(tree, parseWhole(text));
+        assertSameTree(tree, parseWhole(text), JSON.stringify(text));
         // What an earlier parse handed out stays as it was (trees are copied out of the cache).
         if (previous) assert.deepEqual(previous.tree, previous.copy);
         previous = { text, tree, copy: structuredClone(tree) };
@@ -69,8 +72,8 @@ describe('reliability: parsing large documents in pieces', function () {
     let text: string = generateSop(424242, 'workflow', 30000, true);
     for (let i = 0; i < 40; i++) {
       const whole = parseWhole(text);
-      assert.deepEqual(parseMarkdown(text, cache), whole);
-      assert.deepEqual(parseMarkdown(text), whole);
+      assertSameTree(parseMarkdown(text, cache), whole);
+      assertSameTree(parseMarkdown(text), whole);
       const where = Math.floor((i * 7919) % text.length);
       text = text.slice(0, where) + (i % 3 === 0 ? '\n' : 'x') + text.slice(where);
     }
