@@ -31,8 +31,11 @@ CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
 if [ ! -f "$CS_DIR/node_modules/code-server/out/node/entry.js" ] || [ ! -f "$CS_DIR/.complete" ]; then
   echo "setup: installing code-server $CODE_SERVER_VERSION into $CS_DIR (about 2 minutes)"
   rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
+  # npm itself runs under Node 24 too: newer npm puts its own Node first on the PATH of install
+  # scripts, and code-server's postinstall refuses any other major.
+  NPM_CLI="$(readlink -f "$(command -v npm)")"
   (cd "$CS_DIR" && PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
-     npm install --no-save --no-audit --no-fund --loglevel=error --unsafe-perm "code-server@$CODE_SERVER_VERSION" >/dev/null)
+     "$NODE24_HOME/bin/node" "$NPM_CLI" install --no-save --no-audit --no-fund --loglevel=error --unsafe-perm "code-server@$CODE_SERVER_VERSION" >/dev/null)
   touch "$CS_DIR/.complete"
 fi
 echo "setup: real VS Code ready (node24=$NODE24_HOME/bin/node, code-server=$CS_DIR/node_modules/code-server)"
