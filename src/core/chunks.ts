@@ -20,7 +20,14 @@ export const CHUNKED_PARSE_THRESHOLD = 8 * 1024;
 /** Roughly how long each piece is. */
 export const CHUNK_TARGET = 4 * 1024;
 
-const DEFINITION = /^ {0,3}\[[^\]\r\n]{1,999}\]:/m;
+/**
+ * Anything that may be a reference or footnote definition: a line that, after block quote and
+ * list markers and any indentation, opens a label closed by "]:" (a label may run over lines).
+ * A false match only costs speed (the document is parsed in one piece); a missed one would turn
+ * a reference in another piece into plain text, so this errs wide. Linear: the prefix's parts
+ * cannot overlap (markers are not whitespace) and a label stops at its first "]".
+ */
+const DEFINITION = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t>]+)*\[(?:[^\]\\]|\\[^]){1,999}\]:/m;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HTML_BLOCK_START: [RegExp, string][] = [
   [/^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i, '</'],

@@ -26,6 +26,13 @@ describe('reliability: parsing large documents in pieces', function () {
     const cuts = cutPoints(text, 1).map((at) => text.slice(at, text.indexOf('\n', at)));
     assert.deepEqual(cuts, ['## B', '### C']);
     assert.deepEqual(cutPoints('[x]: http://a.test\n\n# A\n\n# B\n', 1), [], 'reference definitions keep the document whole');
+    // Definitions apply to the whole document from inside quotes and list items too, and a label may run over lines.
+    for (const definition of ['> [x]: /u', '- [x]: /u', '1. > [x]: /u', '- item\n\n    [x]: /u', '[x\ny]: /u', '> - [^1]: note', '\t[x]: /u', '[a\\]b]: /u']) {
+      assert.deepEqual(cutPoints(`${definition}\n\n# A\n\n# B\n`, 1), [], JSON.stringify(definition));
+      const text = `${definition}\n\n# A\n\n[x] [x\ny] [^1] [a\\]b]\n\n# B\n`;
+      assertSameTree(parseSmallPieces(text), parseWhole(text), JSON.stringify(text));
+    }
+    assert.equal(cutPoints('Call [Customer Name]: now.\n\n# A\n\n- [ ] Task: x\n\n# B\n', 1).length, 2, 'a label in running text or a task box is no definition');
     assert.deepEqual(cutPoints('---\n\n# A\n\n# B\n', 1), [], 'an unclosed front matter keeps the document whole');
     assert.equal(cutPoints('---\ntitle: x\n---\n\n# A\n\n# B\n', 1).length, 2);
   });
