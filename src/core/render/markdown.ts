@@ -57,17 +57,48 @@ const withoutRawHtml = unified()
   .use(remarkRehype, { clobberPrefix: '', handlers: toHastHandlers })
   .use(rehypeSanitize, defaultSchema);
 
-function containsHtml(nodes: readonly MdastNodes[]): boolean {
-  return nodes.some((node) => node.type === 'html' || ('children' in node && containsHtml(node.children as MdastNodes[])));
+/** Node types whose meaning depends on other blocks: raw HTML (tags pair across blocks), definitions and footnotes. */
+const CROSS_BLOCK = new Set(['html', 'definition', 'footnoteDefinition', 'footnoteReference']);
+const HTML = new Set(['html']);
+
+function containsType(nodes: readonly MdastNodes[], types: ReadonlySet<string>): boolean {
+  const stack = [...nodes];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (types.has(node.type)) return true;
+    if ('children' in node) for (const child of node.children as MdastNodes[]) stack.push(child);
+  }
+  return false;
 }
+
+/**
+ * Blocks converted per call. mdast-util-to-hast looks each node up in its parent's child list
+ * (unist-util-visit's indexOf), which is quadratic in a root of 50,000 headings; blocks that do
+ * not depend on each other are converted in runs of this many and joined as one call would join them.
+ * (An object so the equivalence test can make runs tiny.)
+ */
+export const RENDER_RUNS = { blocksPerRun: 500 };
 
 /** Converts mdast block nodes to sanitized hast, tagging each block with its source line. */
 export function markdownToHast(nodes: RootContent[], resolveImage?: ImageResolver): ElementContent[] {
   if (nodes.length === 0) return [];
-  const root: MdastRoot = { type: 'root', children: nodes };
+  const html = containsType(nodes, HTML);
+  const { blocksPerRun } = RENDER_RUNS;
+  const independent = nodes.length > blocksPerRun && !containsType(nodes, CROSS_BLOCK);
+  const processor = html ? withRawHtml : withoutRawHtml;
   let tree: HastRoot;
   try {
-    tree = (containsHtml(nodes) ? withRawHtml : withoutRawHtml).runSync(root) as HastRoot;
+    if (independent) {
+      tree = { type: 'root', children: [] };
+      for (let from = 0; from < nodes.length; from += blocksPerRun) {
+        const run = processor.runSync({ type: 'root', children: nodes.slice(from, from + blocksPerRun) } satisfies MdastRoot) as HastRoot;
+        // One call puts a line break between every two blocks; so do the seams between runs.
+        if (from > 0) tree.children.push({ type: 'text', value: '\n' });
+        for (const child of run.children) tree.children.push(child);
+      }
+    } else {
+      tree = processor.runSync({ type: 'root', children: nodes } satisfies MdastRoot) as HastRoot;
+    }
   } catch (error) {
     // Thousands of nested raw HTML elements overflow the (recursive) HTML tools: say so instead of failing the whole view.
     if (!(error instanceof RangeError)) throw error;
