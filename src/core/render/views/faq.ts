@@ -10,7 +10,17 @@ import { markdownToHast, type ImageResolver } from '../markdown.js';
 
 function questionBlockIndex(blocks: Block[], pair: FaqPair): number {
   const start = pair.questionRange.start.offset;
-  const index = blocks.findIndex((b) => b.start <= start && start < Math.max(b.end, b.start + 1));
+  // The first block that ends (counting an empty one as one character) after the question starts,
+  // found by bisection: blocks are in document order and do not overlap, so those ends only grow.
+  // (A scan per question was quadratic: 10,000 questions took 10^8 steps.)
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (Math.max(blocks[mid].end, blocks[mid].start + 1) > start) hi = mid;
+    else lo = mid + 1;
+  }
+  const index = lo < blocks.length && blocks[lo].start <= start ? lo : -1;
   if (index < 0) return -1;
   const block = blocks[index];
   // Only a block that *is* the question (a heading or a paragraph) can become the summary.
