@@ -1,7 +1,10 @@
 // Pathological inputs at full size (test/unit/reliability/pathological-inputs.ts), each linted and
 // rendered, with times printed. Run: node --import tsx bench/pathological.mjs [name filter]
 // Exits 1 when an input throws, reports an internal error, or runs past the generous bound.
+// The "parse" column is remark-parse alone (sopkit's parse step, already inside "lint"): the floor
+// no work in sopkit's own code can go under.
 import { lintWithModel } from '../src/core/lint.ts';
+import { parseMarkdown } from '../src/core/parse.ts';
 import { renderStandaloneHtml } from '../src/core/render/index.ts';
 import { PATHOLOGICAL_INPUTS } from '../test/unit/reliability/pathological-inputs.ts';
 
@@ -11,16 +14,23 @@ const today = '2026-11-23';
 let worst = { ms: 0, name: '' };
 let failed = 0;
 
-console.log(`${'input'.padEnd(52)} ${'MB'.padStart(6)} ${'lint ms'.padStart(9)} ${'render ms'.padStart(10)} messages`);
+let underTarget = 0;
+let parserBound = 0;
+let count = 0;
+console.log(`${'input'.padEnd(52)} ${'MB'.padStart(6)} ${'parse ms'.padStart(9)} ${'lint ms'.padStart(9)} ${'render ms'.padStart(10)} messages`);
 for (const input of PATHOLOGICAL_INPUTS) {
   if (filter && !input.name.includes(filter)) continue;
   const text = input.make();
+  let parseMs = NaN;
   let lintMs = NaN;
   let renderMs = NaN;
   let note = '';
   let messages = 0;
   try {
     let started = performance.now();
+    parseMarkdown(text);
+    parseMs = performance.now() - started;
+    started = performance.now();
     const { result, doc } = lintWithModel(text, { today });
     lintMs = performance.now() - started;
     messages = result.messages.length;
@@ -36,7 +46,11 @@ for (const input of PATHOLOGICAL_INPUTS) {
   const total = lintMs + renderMs;
   if (!Number.isFinite(total) || note || total > BOUND_MS) failed++;
   if (total > worst.ms) worst = { ms: total, name: input.name };
-  console.log(`${input.name.padEnd(52)} ${(text.length / 1e6).toFixed(2).padStart(6)} ${lintMs.toFixed(0).padStart(9)} ${renderMs.toFixed(0).padStart(10)} ${String(messages).padStart(8)} ${note}`);
+  count++;
+  if (total < 2000) underTarget++;
+  else if (parseMs >= 2000) parserBound++;
+  console.log(`${input.name.padEnd(52)} ${(text.length / 1e6).toFixed(2).padStart(6)} ${parseMs.toFixed(0).padStart(9)} ${lintMs.toFixed(0).padStart(9)} ${renderMs.toFixed(0).padStart(10)} ${String(messages).padStart(8)} ${note}`);
 }
 console.log(`\nworst: ${worst.ms.toFixed(0)} ms lint + render (${worst.name}); bound ${BOUND_MS} ms; ${failed} over the bound or failing`);
+console.log(`${underTarget} of ${count} linted and rendered under 2 s; of the rest, ${parserBound} take 2 s or more in remark-parse alone`);
 process.exit(failed ? 1 : 0);
