@@ -59,16 +59,17 @@ const withoutRawHtml = unified()
 
 /** Node types whose meaning depends on other blocks: raw HTML (tags pair across blocks), definitions and footnotes. */
 const CROSS_BLOCK = new Set(['html', 'definition', 'footnoteDefinition', 'footnoteReference']);
-const HTML = new Set(['html']);
 
-function containsType(nodes: readonly MdastNodes[], types: ReadonlySet<string>): boolean {
-  const stack = [...nodes];
-  while (stack.length) {
+/** Which of `types` occur anywhere in `nodes` (one walk, stopping once all are found). */
+function typesIn(nodes: readonly MdastNodes[], types: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  const stack = nodes.slice();
+  while (stack.length && found.size < types.size) {
     const node = stack.pop()!;
-    if (types.has(node.type)) return true;
+    if (types.has(node.type)) found.add(node.type);
     if ('children' in node) for (const child of node.children as MdastNodes[]) stack.push(child);
   }
-  return false;
+  return found;
 }
 
 /**
@@ -82,9 +83,10 @@ export const RENDER_RUNS = { blocksPerRun: 500 };
 /** Converts mdast block nodes to sanitized hast, tagging each block with its source line. */
 export function markdownToHast(nodes: RootContent[], resolveImage?: ImageResolver): ElementContent[] {
   if (nodes.length === 0) return [];
-  const html = containsType(nodes, HTML);
+  const crossBlock = typesIn(nodes, CROSS_BLOCK);
+  const html = crossBlock.has('html');
   const { blocksPerRun } = RENDER_RUNS;
-  const independent = nodes.length > blocksPerRun && !containsType(nodes, CROSS_BLOCK);
+  const independent = nodes.length > blocksPerRun && crossBlock.size === 0;
   const processor = html ? withRawHtml : withoutRawHtml;
   let tree: HastRoot;
   try {
