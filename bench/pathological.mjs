@@ -1,5 +1,6 @@
 // Pathological inputs at full size (test/unit/reliability/pathological-inputs.ts), each linted and
-// rendered, with times printed. Run: node --import tsx bench/pathological.mjs [name filter]
+// rendered, with times printed. Run: node --expose-gc --import tsx bench/pathological.mjs [name filter]
+// (--expose-gc lets each step start from a collected heap, so one step's garbage is not billed to the next).
 // Exits 1 when an input throws, reports an internal error, or runs past the generous bound.
 // The "parse" column is remark-parse alone (sopkit's parse step, already inside "lint"): the floor
 // no work in sopkit's own code can go under.
@@ -27,15 +28,18 @@ for (const input of PATHOLOGICAL_INPUTS) {
   let note = '';
   let messages = 0;
   try {
+    globalThis.gc?.();
     let started = performance.now();
     parseMarkdown(text);
     parseMs = performance.now() - started;
+    globalThis.gc?.();
     started = performance.now();
     const { result, doc } = lintWithModel(text, { today });
     lintMs = performance.now() - started;
     messages = result.messages.length;
     const internal = result.messages.find((m) => m.ruleId === 'internal-error');
     if (internal) note = `INTERNAL ERROR: ${internal.message}`;
+    globalThis.gc?.();
     started = performance.now();
     // As `sopkit render` does it: the page is built from the model the lint built.
     renderStandaloneHtml(text, { lint: result.messages, doc, today });
