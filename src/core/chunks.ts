@@ -21,13 +21,53 @@ export const CHUNKED_PARSE_THRESHOLD = 8 * 1024;
 export const CHUNK_TARGET = 4 * 1024;
 
 /**
- * Anything that may be a reference or footnote definition: a line that, after block quote and
- * list markers and any indentation, opens a label closed by "]:" (a label may run over lines).
- * A false match only costs speed (the document is parsed in one piece); a missed one would turn
- * a reference in another piece into plain text, so this errs wide. Linear: the prefix's parts
- * cannot overlap (markers are not whitespace) and a label stops at its first "]".
+ * True when the text may hold a reference or footnote definition: a line that, after a byte-order
+ * mark, indentation, block quote and list markers, opens a label whose first unescaped "]" (on
+ * this or a later line) is followed by ":". A false yes only costs speed (the document is parsed
+ * in one piece); a missed definition would turn references to it in other pieces into plain
+ * text, so this errs wide: no limit on the label's length, no check of what the label holds.
+ * Linear: the search for a label's end only ever moves forward (a later label that starts before
+ * the "]" found for an earlier one ends at that same "]").
  */
-const DEFINITION = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t>]+)*\[(?:[^\]\\]|\\[^]){1,999}\]:/m;
+export function mayHoldDefinition(text: string): boolean {
+  if (!text.includes(']:')) return false;
+  let close = -1;
+  for (let start = 0; start < text.length; start = nextLineStart(text, start)) {
+    const open = afterContainerMarkers(text, start);
+    if (text.charCodeAt(open) !== 0x5b /* [ */) continue;
+    if (close <= open) {
+      close = open + 1;
+      while (close < text.length && text.charCodeAt(close) !== 0x5d /* ] */) close += text.charCodeAt(close) === 0x5c /* \ */ ? 2 : 1;
+      if (close >= text.length) return false;
+    }
+    if (text.charCodeAt(close + 1) === 0x3a /* : */) return true;
+  }
+  return false;
+}
+
+function nextLineStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i + (text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1);
+}
+
+/** The offset after a line's byte-order mark, white space, ">" and list markers ("-", "*", "+", "1.", "1)"). */
+function afterContainerMarkers(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t' || ch === '>' || ch === '\ufeff') { i++; continue; }
+    let marker = i;
+    if (ch === '-' || ch === '*' || ch === '+') marker = i + 1;
+    else {
+      while (marker < text.length && marker - i < 9 && text[marker] >= '0' && text[marker] <= '9') marker++;
+      marker = marker > i && (text[marker] === '.' || text[marker] === ')') ? marker + 1 : i;
+    }
+    if (marker > i && (text[marker] === ' ' || text[marker] === '\t')) { i = marker; continue; }
+    return i;
+  }
+}
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HTML_BLOCK_START: [RegExp, string][] = [
   [/^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i, '</'],
@@ -39,7 +79,7 @@ const HTML_BLOCK_START: [RegExp, string][] = [
 
 /** Offsets (line starts) where the text may be cut, about `target` characters apart. */
 export function cutPoints(text: string, target: number): number[] {
-  if (DEFINITION.test(text)) return [];
+  if (mayHoldDefinition(text)) return [];
   const cuts: number[] = [];
   // Front matter (even an unclosed one, which changes how the rest parses) is never cut.
   const frontMatter = /^(---|\+\+\+)[ \t]*(?:\r?\n|\r|$)/.exec(text);
