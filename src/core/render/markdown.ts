@@ -29,14 +29,17 @@ const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-';
  * item without `spread` holds more than one child), and the item handler is given a stand-in
  * parent that answers the same without being scanned again.
  */
-const looseLists = new WeakMap<List, boolean>();
+// Per conversion (keyed by mdast-util-to-hast's state), so a list changed between two renders is judged afresh.
+const looseLists = new WeakMap<object, Map<List, boolean>>();
 const STAND_IN: Record<'loose' | 'tight', List> = { loose: { type: 'list', spread: true, children: [] }, tight: { type: 'list', spread: false, children: [] } };
 
-function isLoose(list: List): boolean {
-  let loose = looseLists.get(list);
+function isLoose(state: object, list: List): boolean {
+  let lists = looseLists.get(state);
+  if (!lists) looseLists.set(state, (lists = new Map()));
+  let loose = lists.get(list);
   if (loose === undefined) {
     loose = Boolean(list.spread) || list.children.some((item) => item.spread ?? item.children.length > 1);
-    looseLists.set(list, loose);
+    lists.set(list, loose);
   }
   return loose;
 }
@@ -44,7 +47,7 @@ function isLoose(list: List): boolean {
 /** remark-rehype handlers sopkit uses in place of the defaults (exported for the equivalence test). */
 export const toHastHandlers: Record<string, Handler> = {
   listItem: (state, node, parent) =>
-    defaultHandlers.listItem(state, node, parent?.type === 'list' ? (isLoose(parent) ? STAND_IN.loose : STAND_IN.tight) : parent),
+    defaultHandlers.listItem(state, node, parent?.type === 'list' ? (isLoose(state, parent) ? STAND_IN.loose : STAND_IN.tight) : parent),
 };
 
 // remark-rehype adds no prefix of its own: the sanitizer adds it once, to every id.

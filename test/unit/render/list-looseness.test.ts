@@ -41,6 +41,16 @@ describe('render: list looseness judged once per list', () => {
     fc.assert(fc.property(sopDocument, (text) => { same(text); }), { numRuns: 200 });
   });
 
+  it('judges a list afresh when it changed between two renders (found by a reviewer)', () => {
+    const tree = parseMarkdown('- a\n- b\n');
+    const render = () => toHtml(toHast(tree, { handlers: toHastHandlers }));
+    const tight = render();
+    const list = tree.children[0] as import('mdast').List;
+    list.children[0].children.push({ type: 'paragraph', children: [{ type: 'text', value: 'more' }] });
+    assert.notEqual(render(), tight);
+    assert.equal(render(), toHtml(toHast(tree)));
+  });
+
   it('renders a 3,000-item checklist with each item tight, as the library would', () => {
     const text = `---\nformat: checklist\n---\n# List\n\n## Items\n\n${Array.from({ length: 3000 }, (_, i) => `- [ ] item ${i}`).join('\n')}\n`;
     const html = renderSopBody(buildSopDocument(text), { lint: lint(text).messages });
