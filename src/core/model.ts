@@ -86,7 +86,7 @@ interface Boundary { index: number; depth: number; text: string; start: number; 
  * A paragraph that opens with a section name used as a label — "**Purpose:** Ensure…" or a line
  * "Scope:" — is how many SOPs pasted from documents mark their sections. Only exact names count.
  */
-function labelOf(node: RootContent, matcher: SectionMatcher, text: string): { label: string; start: number; end: number; rest: boolean } | undefined {
+function labelOf(node: RootContent, matcher: Pick<SectionMatcher, 'match'>, text: string): { label: string; start: number; end: number; rest: boolean } | undefined {
   if (node.type !== 'paragraph' || !node.position) return undefined;
   const p = node as Paragraph;
   const first = p.children[0];
@@ -108,8 +108,19 @@ function labelOf(node: RootContent, matcher: SectionMatcher, text: string): { la
   return undefined;
 }
 
-function buildSections(tree: Root, text: string, lineStarts: number[], matcher: SectionMatcher): Section[] {
+function buildSections(tree: Root, text: string, lineStarts: number[], sectionMatcher: SectionMatcher): Section[] {
   const children = tree.children;
+  // Every heading is matched twice (to track the open sections, then to build its own), and
+  // matching normalises the text each time: remember the answers for this document.
+  const answers = new Map<string, string[]>();
+  const matcher: Pick<SectionMatcher, 'match'> = {
+    match(heading: string, loose: boolean): string[] {
+      const key = `${loose ? 1 : 0}${heading}`;
+      let ids = answers.get(key);
+      if (!ids) answers.set(key, (ids = sectionMatcher.match(heading, loose)));
+      return ids.slice();
+    },
+  };
   const boundaries: Boundary[] = [];
   let headingDepth = 1;
   // Open headings that name a section: inside one of those, a bold "Objectives" is a sub-point, not a section.
@@ -117,9 +128,10 @@ function buildSections(tree: Root, text: string, lineStarts: number[], matcher: 
   children.forEach((node, index) => {
     if (node.type === 'heading') {
       headingDepth = node.depth;
+      const heading = toString(node);
       while (recognisedOpen.length && recognisedOpen[recognisedOpen.length - 1] >= node.depth) recognisedOpen.pop();
-      if (node.depth > 1 && matcher.match(toString(node), recognisedOpen.length === 0).length) recognisedOpen.push(node.depth);
-      boundaries.push({ index, depth: node.depth, text: toString(node), start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0, label: false, includeSelf: false });
+      if (node.depth > 1 && matcher.match(heading, recognisedOpen.length === 0).length) recognisedOpen.push(node.depth);
+      boundaries.push({ index, depth: node.depth, text: heading, start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0, label: false, includeSelf: false });
       return;
     }
     const label = recognisedOpen.length === 0 ? labelOf(node, matcher, text) : undefined;
