@@ -27,9 +27,9 @@ const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-';
  * per *item*, by looking at every item of the list: a 10,000-item checklist took 10^8 checks.
  * Here each list is judged once (same rule: the list is spread, or an item is spread, or an
  * item without `spread` holds more than one child), and the item handler is given a stand-in
- * parent that answers the same without being scanned again.
+ * parent that answers the same without being scanned again. Answers are kept per conversion
+ * (keyed by mdast-util-to-hast's state), so a list changed between two renders is judged afresh.
  */
-// Per conversion (keyed by mdast-util-to-hast's state), so a list changed between two renders is judged afresh.
 const looseLists = new WeakMap<object, Map<List, boolean>>();
 const STAND_IN: Record<'loose' | 'tight', List> = { loose: { type: 'list', spread: true, children: [] }, tight: { type: 'list', spread: false, children: [] } };
 
