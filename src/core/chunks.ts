@@ -32,7 +32,7 @@ export const CHUNK_TARGET = 4 * 1024;
 export function mayHoldDefinition(text: string): boolean {
   if (!text.includes(']:')) return false;
   let close = -1;
-  for (let start = 0; start < text.length; start = nextLineStart(text, start)) {
+  for (let start = 0; start < text.length; start = afterLineBreak(text, lineEnd(text, start))) {
     const open = afterContainerMarkers(text, start);
     if (text.charCodeAt(open) !== 0x5b /* [ */) continue;
     if (close <= open) {
@@ -45,10 +45,16 @@ export function mayHoldDefinition(text: string): boolean {
   return false;
 }
 
-function nextLineStart(text: string, from: number): number {
+/** Where the line starting at `from` ends (its line break, or the end of the text). */
+function lineEnd(text: string, from: number): number {
   let i = from;
   while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i + (text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1);
+  return i;
+}
+
+/** The start of the next line, given where a line ends. */
+function afterLineBreak(text: string, end: number): number {
+  return end < text.length ? end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1) : end;
 }
 
 /** The offset after a line's byte-order mark, white space, ">" and list markers ("-", "*", "+", "1.", "1)"). */
@@ -89,10 +95,9 @@ export function cutPoints(text: string, target: number): number[] {
   let last = 0;
   let start = frontMatter ? frontMatter[0].length : 0;
   while (start < text.length) {
-    let end = start;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const end = lineEnd(text, start);
     const line = text.slice(start, end);
-    const next = end < text.length ? end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1) : end;
+    const next = afterLineBreak(text, end);
     const blank = line.trim() === '';
     if (fence) {
       const m = FENCE.exec(line);
