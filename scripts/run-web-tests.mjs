@@ -32,7 +32,7 @@ import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CACHE = process.env.SOPKIT_CACHE ?? join(homedir(), '.cache', 'sopkit');
+const CACHE = process.env.SOPKIT_CACHE || join(homedir(), '.cache', 'sopkit');
 const MANIFEST = join(CACHE, 'web', 'web-vscode.json');
 const CHROMIUM = process.env.SOPKIT_CHROMIUM ?? '/usr/bin/chromium';
 /** Headless Debian Chromium that does not reach for the (closed) network on its own. */

