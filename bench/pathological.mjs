@@ -4,8 +4,8 @@
 // Exits 1 when an input throws, reports an internal error, or runs past the generous bound.
 // The "parse" column is remark-parse alone (sopkit's parse step, already inside "lint"): the floor
 // no work in sopkit's own code can go under.
-import { lintWithModel } from '../src/core/lint.ts';
-import { parseMarkdown } from '../src/core/parse.ts';
+import { lintWithModel } from '../src/core/lint/lint.ts';
+import { parseMarkdown } from '../src/core/parse/parse.ts';
 import { renderStandaloneHtml } from '../src/core/render/index.ts';
 import { PATHOLOGICAL_INPUTS } from '../test/unit/reliability/pathological-inputs.ts';
 

@@ -1,6 +1,6 @@
 /** Lints (and with `fix`, fixes) one text: the same code runs in worker threads and inline. */
-import { fixText } from '../core/fix.js';
-import { lint } from '../core/lint.js';
+import { fixText } from '../core/lint/fix.js';
+import { lint } from '../core/lint/lint.js';
 import type { LintOptions } from '../core/options.js';
 import type { LintResult } from '../core/types.js';
 import type { LintOutcome } from './results.js';

@@ -8,8 +8,8 @@
  * watched too; a document whose tabs all closed is not linted again until it is shown or reopened.
  */
 import * as vscode from 'vscode';
-import { lintWithModel } from '../core/lint.js';
-import { createPieceCache, type PieceCache } from '../core/chunks.js';
+import { lintWithModel } from '../core/lint/lint.js';
+import { createPieceCache, type PieceCache } from '../core/parse/pieces.js';
 import type { LintOptions } from '../core/options.js';
 import type { LintResult, SopDocument } from '../core/types.js';
 import type { ConfigService } from './config.js';

@@ -1,6 +1,6 @@
 /** `sopkit render <file> [-o out.html]`: one self-contained, print-ready HTML file per SOP. */
 import { writeFile } from 'node:fs/promises';
-import { lintWithModel } from '../../core/lint.js';
+import { lintWithModel } from '../../core/lint/lint.js';
 import { renderStandaloneHtml } from '../../core/render/index.js';
 import type { CliIo } from '../io.js';
 import { readLintable } from '../read-file.js';

@@ -1,7 +1,7 @@
 /** Small pieces the render/templates/new commands share. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/config.js';
+import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/config/resolver.js';
 import { parseTemplateSource, TemplateError, type TemplateSource } from '../../core/generate/templates.js';
 import { findGitRoot } from '../files.js';
 import type { CliIo } from '../io.js';

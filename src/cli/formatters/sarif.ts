@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { ruleDocsUrl, rules } from '../../core/rules/index.js';
+import { ruleDocsUrl, rules } from '../../core/lint/rules/index.js';
 import type { Severity } from '../../core/types.js';
 import type { LintRun } from '../results.js';
 import type { FormatContext } from './index.js';

@@ -7,15 +7,15 @@ import { unified, type Processor } from 'unified';
 import { lintRule } from 'unified-lint-rule';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
-import { buildSopDocument } from './model.js';
-import type { PieceCache } from './chunks.js';
-import { validateProjection, type SchemaProjection } from './schema.js';
+import { buildSopDocument } from '../model/build.js';
+import type { PieceCache } from '../parse/pieces.js';
+import { validateProjection, type SchemaProjection } from '../schema.js';
 import { DisabledLines } from './disable.js';
-import { todayIso } from './dates.js';
+import { todayIso } from '../dates.js';
 import { rules, ruleDocsUrl, type RuleDefinition } from './rules/index.js';
 import type { Report, RuleContext } from './rules/rule.js';
-import type { LintOptions, RuleSetting } from './options.js';
-import type { Fix, LintMessage, LintResult, Severity, SopDocument } from './types.js';
+import type { LintOptions, RuleSetting } from '../options.js';
+import type { Fix, LintMessage, LintResult, Severity, SopDocument } from '../types.js';
 
 export interface RunState {
   doc: SopDocument;

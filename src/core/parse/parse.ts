@@ -16,9 +16,9 @@ import type { Processor } from 'unified';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { Root, Yaml } from 'mdast';
-import type { FrontMatter, FrontMatterKey, Position, Range } from './types.js';
+import type { FrontMatter, FrontMatterKey, Position, Range } from '../types.js';
 import { limitNesting } from './nesting.js';
-import { parseInPieces, type PieceCache } from './chunks.js';
+import { parseInPieces, type PieceCache } from './pieces.js';
 
 /**
  * GFM as SOPs use it: tables, task lists, strikethrough and footnotes. Bare-URL autolinking is
@@ -57,7 +57,7 @@ function processorFor(text: string): Processor {
 }
 
 /**
- * Text → mdast. Texts over a few KB are parsed in pieces (chunks.ts); with a piece cache (the
+ * Text → mdast. Texts over a few KB are parsed in pieces (pieces.ts); with a piece cache (the
  * editor keeps one per open document) a keystroke re-parses only the piece it touched.
  */
 export function parseMarkdown(text: string, cache?: PieceCache): Root {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { todayIso } from '../../core/dates.js';
-import { fillTemplate } from '../../core/edits.js';
+import { fillTemplate } from '../../core/lint/edits.js';
 import { heavy } from '../heavy/load.js';
 import type { TeamSchema } from '../../core/options.js';
 import { frontMatterFields, requiredSections, sectionCatalogue } from '../../core/schema.js';

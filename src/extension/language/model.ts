@@ -1,6 +1,6 @@
 /** The parsed SOP of a document version, shared by completion, hover, definitions, symbols and the preview. */
 import type * as vscode from 'vscode';
-import { buildSopDocument } from '../../core/model.js';
+import { buildSopDocument } from '../../core/model/build.js';
 import type { SopDocument } from '../../core/types.js';
 import type { DiagnosticsController } from '../diagnostics.js';
 

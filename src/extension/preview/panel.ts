@@ -5,8 +5,8 @@
  * document version the preview was rendered from.
  */
 import * as vscode from 'vscode';
-import { buildSopDocument } from '../../core/model.js';
-import { lint } from '../../core/lint.js';
+import { buildSopDocument } from '../../core/model/build.js';
+import { lint } from '../../core/lint/lint.js';
 import { heavy } from '../heavy/load.js';
 import { sopModel } from '../language/model.js';
 import type { LintMessage, SopDocument, TextEdit } from '../../core/types.js';
