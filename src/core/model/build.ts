@@ -4,7 +4,8 @@
  */
 import type { Heading as MdHeading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { computeLineStarts, parseMarkdown, rangeAt, readFrontMatter } from '../parse/parse.js';
+import { parseMarkdown, readFrontMatter } from '../parse/parse.js';
+import { computeLineStarts, rangeAt } from '../parse/positions.js';
 import type { PieceCache } from '../parse/pieces.js';
 import { SectionMatcher, displayTitle, normalizeTitle } from './sections.js';
 import { sectionCatalogue } from '../schema.js';

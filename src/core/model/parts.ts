@@ -6,7 +6,7 @@ import { findDate } from '../dates.js';
 import { trimEndWhere, trimStartWhere } from '../text.js';
 
 const isSeparator = (ch: string) => /[\s:—–\-|,]/.test(ch);
-import { rangeAt } from '../parse/parse.js';
+import { rangeAt } from '../parse/positions.js';
 import type { ChecklistItem, FaqPair, PlainListItemInChecklist, RevisionEntry, Section, SopDocument } from '../types.js';
 
 function offsets(node: Nodes): [number, number] {

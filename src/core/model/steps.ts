@@ -5,7 +5,7 @@
 import type { Heading as MdHeading, List, ListItem, Nodes, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { nodesOfType, walk } from '../parse/walk.js';
-import { rangeAt } from '../parse/parse.js';
+import { rangeAt } from '../parse/positions.js';
 import { STEP_PREFIX, displayTitle } from './sections.js';
 import type { Branch, Range, SopDocument, Step, StepReference } from '../types.js';
 

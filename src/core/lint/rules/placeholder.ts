@@ -1,5 +1,5 @@
 import { walk } from '../../parse/walk.js';
-import { rangeAt } from '../../parse/parse.js';
+import { rangeAt } from '../../parse/positions.js';
 import { normalizeTitle } from '../../model/sections.js';
 import type { RuleDefinition } from './rule.js';
 
