@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import type { Preset, Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { buildFromTree } from '../model/build.js';
-import { projectionOf, rulePlugins, type RunState } from './lint.js';
+import { projectionOf, rulePlugins, type RunState } from './run-state.js';
 import { validateProjection } from '../schema.js';
 import { todayIso } from '../dates.js';
 import type { LintOptions } from '../options.js';
