@@ -7,7 +7,7 @@
  * usable parts still apply and a broken team schema falls back to the built-in one.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES, ConfigResolver, formatConfigProblem, type ConfigHost, type FileConfig } from '../core/config/resolver.js';
+import { CONFIG_FILE_NAMES, ConfigResolver, formatConfigProblem, type ConfigHost, type FileConfig } from '../core/index.js';
 import { log, logError } from './log.js';
 
 const DEFAULTS: FileConfig = { options: {}, configPaths: [], problems: [], ignored: false, sources: [] };

@@ -3,7 +3,7 @@
  * hook. The file name (which need not exist) picks the config, overrides and ignore rules, and is
  * the name shown in the output.
  */
-import { ConfigResolver, formatConfigProblem } from '../../core/config/resolver.js';
+import { ConfigResolver, formatConfigProblem } from '../../core/index.js';
 import { findGitRoot } from '../files.js';
 import type { CliIo } from '../io.js';
 import { lintText } from '../lint-text.js';

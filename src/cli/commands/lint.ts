@@ -5,8 +5,8 @@
  * 0 no errors, 1 errors or too many warnings, 2 usage, config or file-reading problems.
  */
 import { writeFile } from 'node:fs/promises';
-import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/config/resolver.js';
-import type { LintOptions } from '../../core/options.js';
+import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/index.js';
+import type { LintOptions } from '../../core/index.js';
 import { cacheFilePath, fileStamp, hashText, LintCache, settingsKey, type FileStamp } from '../cache.js';
 import { expandFileArguments, findGitRoot } from '../files.js';
 import { FORMAT_NAMES, formatters } from '../formatters/index.js';

@@ -1,5 +1,5 @@
 /** `sopkit lint --print-config <file>`: which configs apply to a file and the settings they add up to. */
-import { ConfigResolver } from '../../core/config/resolver.js';
+import { ConfigResolver } from '../../core/index.js';
 import { findGitRoot } from '../files.js';
 import type { CliIo } from '../io.js';
 import { nodeConfigHost } from '../node-host.js';

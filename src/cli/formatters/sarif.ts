@@ -5,8 +5,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { ruleDocsUrl, rules } from '../../core/lint/rules/index.js';
-import type { Severity } from '../../core/types.js';
+import { ruleDocsUrl, rules } from '../../core/index.js';
+import type { Severity } from '../../core/index.js';
 import type { LintRun } from '../results.js';
 import type { FormatContext } from './index.js';
 import { displayPath } from './paths.js';

@@ -5,11 +5,9 @@
  * document version the preview was rendered from.
  */
 import * as vscode from 'vscode';
-import { buildSopDocument } from '../../core/model/build.js';
-import { lint } from '../../core/lint/lint.js';
+import { buildSopDocument, lint, type LintMessage, type SopDocument, type TextEdit } from '../../core/index.js';
 import { heavy } from '../heavy/load.js';
 import { sopModel } from '../language/model.js';
-import type { LintMessage, SopDocument, TextEdit } from '../../core/types.js';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/messages.js';
 import { previewPage } from './page.js';
 import type { PreviewDeps } from './index.js';
