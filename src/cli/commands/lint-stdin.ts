@@ -10,7 +10,7 @@ import { lintText } from '../lint-text.js';
 import { nodeConfigHost } from '../node-host.js';
 import { decodeText } from '../read-file.js';
 import { withCounts, type LintRun } from '../results.js';
-import { report, type LintCommandOptions } from './lint.js';
+import { report, type LintCommandOptions } from './lint-report.js';
 
 export async function lintStdin(opts: LintCommandOptions, io: CliIo, today: string, maxWarnings: number): Promise<number> {
   const filePath = io.resolve(opts.stdinFilename ?? 'stdin.md');

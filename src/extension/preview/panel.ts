@@ -10,7 +10,14 @@ import { heavy } from '../heavy/load.js';
 import { sopModel } from '../language/model.js';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/messages.js';
 import { previewPage } from './page.js';
-import type { PreviewDeps } from './index.js';
+import type { DiagnosticsController } from '../diagnostics.js';
+import type { SopFileMatcher } from '../sopFiles.js';
+
+/** Optional collaborators: with them the preview reuses the live lint and the "is this an SOP" test. */
+export interface PreviewDeps {
+  diagnostics?: DiagnosticsController;
+  files?: SopFileMatcher;
+}
 
 export const PREVIEW_VIEW_TYPE = 'sopkit.preview';
 const RENDER_DELAY_MS = 120;
