@@ -4,11 +4,8 @@
  * Prints JSON (fastest and median run, in milliseconds) for bench/run.mjs.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { lint, lintWithModel } from '../src/core/lint.js';
-import { createPieceCache } from '../src/core/chunks.js';
-import { buildSopDocument } from '../src/core/model.js';
-import { parseMarkdown } from '../src/core/parse.js';
-import { renderSopBody, renderStandaloneHtml } from '../src/core/render/index.js';
+import { lint, lintWithModel, createPieceCache, buildSopDocument, parseMarkdown } from '../src/core/index.js';
+import { renderSopBody, renderStandaloneHtml } from '../src/core/heavy.js';
 import { generateSop } from './corpus.mjs';
 
 const TODAY = '2026-11-23';

@@ -4,9 +4,8 @@
 // Exits 1 when an input throws, reports an internal error, or runs past the generous bound.
 // The "parse" column is remark-parse alone (sopkit's parse step, already inside "lint"): the floor
 // no work in sopkit's own code can go under.
-import { lintWithModel } from '../src/core/lint.ts';
-import { parseMarkdown } from '../src/core/parse.ts';
-import { renderStandaloneHtml } from '../src/core/render/index.ts';
+import { lintWithModel, parseMarkdown } from '../src/core/index.ts';
+import { renderStandaloneHtml } from '../src/core/heavy.ts';
 import { PATHOLOGICAL_INPUTS } from '../test/unit/reliability/pathological-inputs.ts';
 
 // The bound catches hangs and blow-ups, not slowness: 60 s, or 10 s a megabyte for the 10 MB SOP

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { LintOptions } from '../core/options.js';
+import type { LintOptions } from '../core/index.js';
 import type { LintOutcome } from './results.js';
 
 /** Size and modification time: when both are unchanged the content is assumed unchanged. */

@@ -1,8 +1,8 @@
 /** Lints (and with `fix`, fixes) one text: the same code runs in worker threads and inline. */
-import { fixText } from '../core/fix.js';
-import { lint } from '../core/lint.js';
-import type { LintOptions } from '../core/options.js';
-import type { LintResult } from '../core/types.js';
+import { fixText } from '../core/index.js';
+import { lint } from '../core/index.js';
+import type { LintOptions } from '../core/index.js';
+import type { LintResult } from '../core/index.js';
 import type { LintOutcome } from './results.js';
 
 function outcomeOf(result: LintResult): LintOutcome {

@@ -1,6 +1,6 @@
 /** The config host for Node: reads through fs; a missing file is `undefined`, other failures throw. */
 import { readFile } from 'node:fs/promises';
-import type { ConfigHost } from '../core/config.js';
+import type { ConfigHost } from '../core/index.js';
 
 export const nodeConfigHost: ConfigHost = {
   async readFile(path: string) {

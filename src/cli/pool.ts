@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LintOptions } from '../core/options.js';
+import type { LintOptions } from '../core/index.js';
 import { lintText } from './lint-text.js';
 import type { LintOutcome } from './results.js';
 

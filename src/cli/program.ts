@@ -3,7 +3,7 @@
  * user can cause ends in a one-line message and exit code 2, never a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { TemplateError } from '../core/generate/templates.js';
+import { TemplateError } from '../core/heavy.js';
 import { runLint, UsageError } from './commands/lint.js';
 import { runNew } from './commands/new.js';
 import { runRender } from './commands/render.js';

@@ -1,5 +1,5 @@
 /** What the lint command hands to formatters: ESLint's result shape plus the SOP format. */
-import type { LintMessage, Severity, SopFormat } from '../core/types.js';
+import type { LintMessage, Severity, SopFormat } from '../core/index.js';
 
 /** A core message without its edits (they stay in the worker), plus whether --fix can fix it. */
 export type CliMessage = Omit<LintMessage, 'fix' | 'suggestions'> & {

@@ -4,7 +4,7 @@
  * schema is compiled once per worker and nothing is parsed twice.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { LintOptions } from '../core/options.js';
+import type { LintOptions } from '../core/index.js';
 import { lintText } from './lint-text.js';
 import type { WorkerBatch, WorkerInit, WorkerReply } from './pool.js';
 

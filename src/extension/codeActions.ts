@@ -4,9 +4,7 @@
  * the lint of the exact document version on screen, so they never land on shifted text.
  */
 import * as vscode from 'vscode';
-import { fixText } from '../core/fix.js';
-import type { LintOptions } from '../core/options.js';
-import type { LintMessage } from '../core/types.js';
+import { fixText, type LintOptions, type LintMessage } from '../core/index.js';
 import { diagnosticRuleId, fixToWorkspaceEdit, minimalReplacement, sameMessage } from './convert.js';
 import type { DiagnosticsController } from './diagnostics.js';
 

@@ -1,13 +1,13 @@
 /**
  * Team configuration for the editor: the same `.sopkit.yaml` / `.sopkit.yml` / `.sopkit.json`
- * resolution as the CLI (src/core/config.ts: nearest config wins per setting, overrides, ignore,
+ * resolution as the CLI (src/core/config/resolver.ts: nearest config wins per setting, overrides, ignore,
  * team schema), with files read through `vscode.workspace.fs` so it works on vscode.dev too.
  *
  * A broken config is reported once per distinct set of problems (never on every keystroke); its
  * usable parts still apply and a broken team schema falls back to the built-in one.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES, ConfigResolver, formatConfigProblem, type ConfigHost, type FileConfig } from '../core/config.js';
+import { CONFIG_FILE_NAMES, ConfigResolver, formatConfigProblem, type ConfigHost, type FileConfig } from '../core/index.js';
 import { log, logError } from './log.js';
 
 const DEFAULTS: FileConfig = { options: {}, configPaths: [], problems: [], ignored: false, sources: [] };

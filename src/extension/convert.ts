@@ -1,6 +1,6 @@
 /** Between the core's shapes (1-based lines, offset edits) and VS Code's. */
 import * as vscode from 'vscode';
-import type { Fix, LintMessage, Severity } from '../core/types.js';
+import type { Fix, LintMessage, Severity } from '../core/index.js';
 
 export const DIAGNOSTIC_SOURCE = 'sopkit';
 

@@ -8,10 +8,7 @@
  * watched too; a document whose tabs all closed is not linted again until it is shown or reopened.
  */
 import * as vscode from 'vscode';
-import { lintWithModel } from '../core/lint.js';
-import { createPieceCache, type PieceCache } from '../core/chunks.js';
-import type { LintOptions } from '../core/options.js';
-import type { LintResult, SopDocument } from '../core/types.js';
+import { lintWithModel, createPieceCache, type PieceCache, type LintOptions, type LintResult, type SopDocument } from '../core/index.js';
 import type { ConfigService } from './config.js';
 import { toDiagnostic } from './convert.js';
 import { logError } from './log.js';

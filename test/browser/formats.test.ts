@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { buildSopDocument } from '../../src/core/model.js';
+import { buildSopDocument } from '../../src/core/model/build.js';
 import { StandaloneBrowser, fixture, renderFixture, screenshot } from './helpers.js';
 
 describe('standalone preview in Chromium', function () {

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { buildSopDocument } from '../../src/core/model.js';
+import { buildSopDocument } from '../../src/core/model/build.js';
 import { renderSopBody } from '../../src/core/render/index.js';
 import { StandaloneBrowser, TODAY, fixture, renderFixture } from './helpers.js';
 

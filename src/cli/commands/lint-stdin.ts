@@ -3,14 +3,14 @@
  * hook. The file name (which need not exist) picks the config, overrides and ignore rules, and is
  * the name shown in the output.
  */
-import { ConfigResolver, formatConfigProblem } from '../../core/config.js';
+import { ConfigResolver, formatConfigProblem } from '../../core/index.js';
 import { findGitRoot } from '../files.js';
 import type { CliIo } from '../io.js';
 import { lintText } from '../lint-text.js';
 import { nodeConfigHost } from '../node-host.js';
 import { decodeText } from '../read-file.js';
 import { withCounts, type LintRun } from '../results.js';
-import { report, type LintCommandOptions } from './lint.js';
+import { report, type LintCommandOptions } from './lint-report.js';
 
 export async function lintStdin(opts: LintCommandOptions, io: CliIo, today: string, maxWarnings: number): Promise<number> {
   const filePath = io.resolve(opts.stdinFilename ?? 'stdin.md');

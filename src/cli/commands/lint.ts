@@ -5,35 +5,19 @@
  * 0 no errors, 1 errors or too many warnings, 2 usage, config or file-reading problems.
  */
 import { writeFile } from 'node:fs/promises';
-import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/config.js';
-import type { LintOptions } from '../../core/options.js';
+import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/index.js';
+import type { LintOptions } from '../../core/index.js';
 import { cacheFilePath, fileStamp, hashText, LintCache, settingsKey, type FileStamp } from '../cache.js';
 import { expandFileArguments, findGitRoot } from '../files.js';
 import { FORMAT_NAMES, formatters } from '../formatters/index.js';
-import { displayPath } from '../formatters/paths.js';
 import type { CliIo } from '../io.js';
 import { nodeConfigHost } from '../node-host.js';
 import { lintAll, type LintJob } from '../pool.js';
 import { lintStdin } from './lint-stdin.js';
 import { printConfig } from './print-config.js';
+import { report, type LintCommandOptions } from './lint-report.js';
 import { readLintableSync, type ReadOutcome } from '../read-file.js';
 import { withCounts, type FileResult, type LintOutcome, type LintRun, type SkippedFile } from '../results.js';
-
-export interface LintCommandOptions {
-  format: string;
-  config?: string;
-  today?: string;
-  fix?: boolean;
-  maxWarnings?: string;
-  quiet?: boolean;
-  cache?: boolean;
-  cacheLocation?: string;
-  gitignore: boolean;
-  concurrency?: string;
-  stdin?: boolean;
-  printConfig?: string;
-  stdinFilename?: string;
-}
 
 export class UsageError extends Error {}
 
@@ -164,20 +148,4 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   const run: LintRun = { results, skipped, cwd: io.cwd, fixedFiles, quiet: !!opts.quiet };
   if (cache && io.verbose) io.stderr(`sopkit: cache ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
   return report(run, opts, io, maxWarnings, expansion.unmatched.length > 0);
-}
-
-/** Prints a run in the chosen format and returns the exit code. */
-export function report(run: LintRun, opts: LintCommandOptions, io: CliIo, maxWarnings: number, usageProblem: boolean): number {
-  // The clear line per unreadable file goes to stderr in every format, so stdout stays parseable.
-  for (const s of run.skipped) io.stderr(`sopkit: ${displayPath(s.filePath, io.cwd)}: skipped, ${s.reason}\n`);
-  io.stdout(formatters[opts.format](run, { color: io.color, version: io.version }));
-  if (run.skipped.length || usageProblem) return 2;
-  const errors = run.results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = run.results.reduce((n, r) => n + r.warningCount, 0);
-  if (errors > 0) return 1;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(`sopkit: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
-    return 1;
-  }
-  return 0;
 }

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fillTemplate, listTemplates, TemplateError, type TemplateAnswers } from '../../core/generate/templates.js';
+import { fillTemplate, listTemplates, TemplateError, type TemplateAnswers } from '../../core/heavy.js';
 import type { CliIo } from '../io.js';
 import { UsageError } from './lint.js';
 import { checkDate, configFor, teamTemplates } from './shared.js';

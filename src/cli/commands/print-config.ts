@@ -1,9 +1,9 @@
 /** `sopkit lint --print-config <file>`: which configs apply to a file and the settings they add up to. */
-import { ConfigResolver } from '../../core/config.js';
+import { ConfigResolver } from '../../core/index.js';
 import { findGitRoot } from '../files.js';
 import type { CliIo } from '../io.js';
 import { nodeConfigHost } from '../node-host.js';
-import type { LintCommandOptions } from './lint.js';
+import type { LintCommandOptions } from './lint-report.js';
 
 export async function printConfig(file: string, opts: LintCommandOptions, io: CliIo, today: string): Promise<number> {
   const resolver = new ConfigResolver(nodeConfigHost, {

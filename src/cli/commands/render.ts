@@ -1,7 +1,7 @@
 /** `sopkit render <file> [-o out.html]`: one self-contained, print-ready HTML file per SOP. */
 import { writeFile } from 'node:fs/promises';
-import { lintWithModel } from '../../core/lint.js';
-import { renderStandaloneHtml } from '../../core/render/index.js';
+import { lintWithModel } from '../../core/index.js';
+import { renderStandaloneHtml } from '../../core/heavy.js';
 import type { CliIo } from '../io.js';
 import { readLintable } from '../read-file.js';
 import { embeddingImageResolver } from '../embed-images.js';

@@ -1,5 +1,5 @@
 /** `sopkit rules`: the rule registry, for people choosing settings and for scripts (--json). */
-import { ruleDocsUrl, rules } from '../../core/rules/index.js';
+import { ruleDocsUrl, rules } from '../../core/index.js';
 import type { CliIo } from '../io.js';
 
 export function runRules(opts: { json?: boolean }, io: CliIo): number {

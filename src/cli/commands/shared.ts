@@ -1,8 +1,8 @@
 /** Small pieces the render/templates/new commands share. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/config.js';
-import { parseTemplateSource, TemplateError, type TemplateSource } from '../../core/generate/templates.js';
+import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/index.js';
+import { parseTemplateSource, TemplateError, type TemplateSource } from '../../core/heavy.js';
 import { findGitRoot } from '../files.js';
 import type { CliIo } from '../io.js';
 import { nodeConfigHost } from '../node-host.js';

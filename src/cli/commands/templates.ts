@@ -1,6 +1,6 @@
 /** `sopkit templates`: the template gallery (built in plus the team's folder from the config). */
 import { join } from 'node:path';
-import { listTemplates } from '../../core/generate/templates.js';
+import { listTemplates } from '../../core/heavy.js';
 import type { CliIo } from '../io.js';
 import { configFor, teamTemplates } from './shared.js';
 

@@ -3,7 +3,7 @@
  * diff (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`).
  */
 import type { LintRun } from '../results.js';
-import type { FormatContext } from './index.js';
+import type { FormatContext } from './context.js';
 import { displayPath } from './paths.js';
 
 /** Escapes a command's message (GitHub's toolkit rules). */

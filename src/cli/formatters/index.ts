@@ -1,15 +1,12 @@
 /** The output formats of `sopkit lint --format`. */
 import type { LintRun } from '../results.js';
+import type { FormatContext } from './context.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
-export interface FormatContext {
-  /** ANSI colours (stylish only): on for a terminal, off for pipes, files and NO_COLOR. */
-  color: boolean;
-  version: string;
-}
+export type { FormatContext } from './context.js';
 
 export type Formatter = (run: LintRun, context: FormatContext) => string;
 

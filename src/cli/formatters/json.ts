@@ -1,6 +1,6 @@
 /** ESLint's JSON result shape, plus the SOP format each file was linted as and why. */
 import type { LintRun } from '../results.js';
-import type { FormatContext } from './index.js';
+import type { FormatContext } from './context.js';
 
 export function toJsonResults(run: LintRun) {
   const linted = run.results.map((r) => ({

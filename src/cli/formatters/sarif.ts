@@ -5,10 +5,10 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { ruleDocsUrl, rules } from '../../core/rules/index.js';
-import type { Severity } from '../../core/types.js';
+import { ruleDocsUrl, rules } from '../../core/index.js';
+import type { Severity } from '../../core/index.js';
 import type { LintRun } from '../results.js';
-import type { FormatContext } from './index.js';
+import type { FormatContext } from './context.js';
 import { displayPath } from './paths.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

@@ -4,7 +4,7 @@
  * The file line carries the SOP format after two spaces so people can see which profile applied.
  * Files that could not be read are not listed here: the lint command reports them on stderr.
  */
-import type { FormatContext } from './index.js';
+import type { FormatContext } from './context.js';
 import type { LintRun } from '../results.js';
 import { displayPath } from './paths.js';
 

@@ -5,7 +5,7 @@
  * registry and placeholder patterns that must compile. Problems are worded for the person who
  * wrote the file; a config with problems is still returned with the parts that are usable.
  */
-import { closest } from '../suggest.js';
+import { closest } from '../lint/suggest.js';
 import AjvModule, { type ErrorObject } from 'ajv';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import configSchema from '../../../schemas/sopkit-config.schema.json' with { type: 'json' };

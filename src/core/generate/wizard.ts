@@ -7,7 +7,7 @@
  * Markdown structure. The few values only the writer knows are left as [INSERT …] placeholders.
  */
 import { todayIso } from '../dates.js';
-import { trimEndWhere } from '../trim.js';
+import { trimEndWhere } from '../text.js';
 import { SOP_FORMATS, type SopFormat } from '../types.js';
 import {
   TONE_PHRASE_KEYS, escapeInline, escapeParagraphs, fillFields, findPolicy, findSector, findTone,

@@ -4,8 +4,8 @@
  * it works offline, and printing it (or "Save as PDF") gives a clean paper copy.
  */
 import type { LintMessage, SopDocument } from '../types.js';
-import { buildSopDocument } from '../model.js';
-import { lintDocument } from '../lint.js';
+import { buildSopDocument } from '../model/build.js';
+import { lintDocument } from '../lint/lint.js';
 import { renderSopBody } from './view.js';
 import type { ImageResolver } from './markdown.js';
 import { PREVIEW_CSS } from './styles.js';

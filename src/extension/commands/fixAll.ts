@@ -1,6 +1,6 @@
 /** "sopkit: Fix all": applies every safe fix to the active SOP (the same fixes as `sopkit lint --fix`). */
 import * as vscode from 'vscode';
-import { fixText } from '../../core/fix.js';
+import { fixText } from '../../core/index.js';
 import { activeDocument } from '../activeDocument.js';
 import { minimalReplacement } from '../convert.js';
 import type { DiagnosticsController } from '../diagnostics.js';

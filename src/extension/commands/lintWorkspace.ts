@@ -4,7 +4,7 @@
  * be unsaved); other files are read through workspace.fs. Config `ignore` lists are respected.
  */
 import * as vscode from 'vscode';
-import { lint } from '../../core/lint.js';
+import { lint } from '../../core/index.js';
 import type { ConfigService } from '../config.js';
 import { toDiagnostic } from '../convert.js';
 import type { DiagnosticsController } from '../diagnostics.js';

@@ -5,7 +5,7 @@
  *   executeCommand('sopkit.newSopFromTemplate', { templateId, answers, folder?: Uri, today? })
  */
 import * as vscode from 'vscode';
-import type { TemplateAnswers, TemplateInfo, TemplateSource } from '../../core/generate/templates.js';
+import type { TemplateAnswers, TemplateInfo, TemplateSource } from '../../core/heavy.js';
 import { heavy } from '../heavy/load.js';
 import type { ConfigService } from '../config.js';
 import { log, logError } from '../log.js';

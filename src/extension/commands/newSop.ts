@@ -5,8 +5,8 @@
  *   executeCommand('sopkit.newSop', { answers: WizardAnswers, folder?: Uri, today?: 'YYYY-MM-DD' })
  */
 import * as vscode from 'vscode';
-import { SOP_FORMATS, type SopFormat } from '../../core/types.js';
-import type { WizardAnswers } from '../../core/generate/wizard.js';
+import { SOP_FORMATS, type SopFormat } from '../../core/index.js';
+import type { WizardAnswers } from '../../core/heavy.js';
 import { heavy } from '../heavy/load.js';
 import { logError } from '../log.js';
 import { askText, createSopFile, pickMany, pickOne, type Step } from './prompts.js';

@@ -4,11 +4,8 @@
  * inserted with the schema's template for that section.
  */
 import * as vscode from 'vscode';
-import { todayIso } from '../../core/dates.js';
-import { fillTemplate } from '../../core/edits.js';
+import { todayIso, fillSectionTemplate, type TeamSchema, frontMatterFields, requiredSections, sectionCatalogue } from '../../core/index.js';
 import { heavy } from '../heavy/load.js';
-import type { TeamSchema } from '../../core/options.js';
-import { frontMatterFields, requiredSections, sectionCatalogue } from '../../core/schema.js';
 import type { DiagnosticsController } from '../diagnostics.js';
 import type { SopFileMatcher } from '../sopFiles.js';
 import { sopModel } from './model.js';
@@ -132,7 +129,7 @@ export class SopCompletionProvider implements vscode.CompletionItemProvider {
         item.sortText = `${isRequired ? 0 : 1}${String(info.order).padStart(4, '0')}`;
         item.documentation = new vscode.MarkdownString(info.description);
         const snippet = new vscode.SnippetString().appendText(info.title);
-        const template = fillTemplate(info.template, todayIso()).trim();
+        const template = fillSectionTemplate(info.template, todayIso()).trim();
         if (template) snippet.appendText(`\n\n${template}`);
         snippet.appendTabstop(0);
         item.insertText = snippet;

@@ -1,6 +1,6 @@
 /** Hover on a section heading: what that section must contain (the schema's x-sop description); on a front-matter key: what it means. */
 import * as vscode from 'vscode';
-import { frontMatterFields, sectionCatalogue, requiredSections } from '../../core/schema.js';
+import { frontMatterFields, sectionCatalogue, requiredSections } from '../../core/index.js';
 import type { DiagnosticsController } from '../diagnostics.js';
 import type { SopFileMatcher } from '../sopFiles.js';
 import { sopModel } from './model.js';

@@ -1,7 +1,6 @@
 /** The parsed SOP of a document version, shared by completion, hover, definitions, symbols and the preview. */
 import type * as vscode from 'vscode';
-import { buildSopDocument } from '../../core/model.js';
-import type { SopDocument } from '../../core/types.js';
+import { buildSopDocument, type SopDocument } from '../../core/index.js';
 import type { DiagnosticsController } from '../diagnostics.js';
 
 const cache = new Map<string, { version: number; teamSchema: unknown; model: SopDocument }>();

@@ -3,7 +3,7 @@
  * and, inside them, its steps, so the Outline and "Go to Symbol" show the procedure itself.
  */
 import * as vscode from 'vscode';
-import type { Range as CoreRange } from '../../core/types.js';
+import type { Range as CoreRange } from '../../core/index.js';
 import type { DiagnosticsController } from '../diagnostics.js';
 import type { SopFileMatcher } from '../sopFiles.js';
 import { sopModel } from './model.js';

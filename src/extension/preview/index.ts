@@ -5,15 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { isPreviewState } from '../../webview/messages.js';
-import type { DiagnosticsController } from '../diagnostics.js';
-import type { SopFileMatcher } from '../sopFiles.js';
-import { PREVIEW_VIEW_TYPE, SopPreviewPanel, webviewOptions } from './panel.js';
+import { PREVIEW_VIEW_TYPE, SopPreviewPanel, webviewOptions, type PreviewDeps } from './panel.js';
 
-/** Optional collaborators: with them the preview reuses the live lint and the "is this an SOP" test. */
-export interface PreviewDeps {
-  diagnostics?: DiagnosticsController;
-  files?: SopFileMatcher;
-}
+export type { PreviewDeps } from './panel.js';
 
 export const PREVIEW_COMMANDS = {
   openToSide: 'sopkit.preview.openToSide',

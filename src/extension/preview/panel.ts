@@ -5,14 +5,19 @@
  * document version the preview was rendered from.
  */
 import * as vscode from 'vscode';
-import { buildSopDocument } from '../../core/model.js';
-import { lint } from '../../core/lint.js';
+import { buildSopDocument, lint, type LintMessage, type SopDocument, type TextEdit } from '../../core/index.js';
 import { heavy } from '../heavy/load.js';
 import { sopModel } from '../language/model.js';
-import type { LintMessage, SopDocument, TextEdit } from '../../core/types.js';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/messages.js';
 import { previewPage } from './page.js';
-import type { PreviewDeps } from './index.js';
+import type { DiagnosticsController } from '../diagnostics.js';
+import type { SopFileMatcher } from '../sopFiles.js';
+
+/** Optional collaborators: with them the preview reuses the live lint and the "is this an SOP" test. */
+export interface PreviewDeps {
+  diagnostics?: DiagnosticsController;
+  files?: SopFileMatcher;
+}
 
 export const PREVIEW_VIEW_TYPE = 'sopkit.preview';
 const RENDER_DELAY_MS = 120;

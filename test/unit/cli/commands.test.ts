@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listTemplates } from '../../../src/core/generate/templates.js';
-import { rules } from '../../../src/core/rules/index.js';
+import { rules } from '../../../src/core/lint/rules/index.js';
 import { BROKEN_SOP, CLEAN_SOP, cleanUpWorkspaces, sopkit, TODAY, workspace } from './helpers.js';
 
 after(cleanUpWorkspaces);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../../../src/core/lint.js';
+import { lint } from '../../../src/core/lint/lint.js';
 import { BROKEN_SOP, CLEAN_SOP, cleanUpWorkspaces, sopkit, TODAY, WARNING_SOP, workspace } from './helpers.js';
 
 after(cleanUpWorkspaces);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { rules } from '../../../src/core/rules/index.js';
+import { rules } from '../../../src/core/lint/rules/index.js';
 import { wantsColor } from '../../../src/cli/io.js';
 import { BROKEN_SOP, CLEAN_SOP, cleanUpWorkspaces, sopkit, TODAY, WARNING_SOP, workspace } from './helpers.js';
 

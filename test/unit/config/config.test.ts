@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ConfigResolver, formatConfigProblem, loadConfigForFile } from '../../../src/core/config.js';
+import { ConfigResolver, formatConfigProblem, loadConfigForFile } from '../../../src/core/config/resolver.js';
 import { memoryHost } from './memory-host.js';
 
 const BUILTIN = 'https://sopkit.dev/schemas/sop.schema.json';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rules, ruleDocsUrl } from '../../../src/core/rules/index.js';
+import { rules, ruleDocsUrl } from '../../../src/core/lint/rules/index.js';
 import { ROOT, fixtureFiles } from './helpers.js';
 
 describe('rule registry meta-test', () => {
@@ -13,7 +13,7 @@ describe('rule registry meta-test', () => {
   });
   for (const rule of rules) {
     it(`${rule.id} has a source file, a docs page, ok and not-ok fixtures`, () => {
-      assert.ok(existsSync(join(ROOT, 'src/core/rules', `${rule.id}.ts`)), 'src/core/rules/<id>.ts');
+      assert.ok(existsSync(join(ROOT, 'src/core/lint/rules', `${rule.id}.ts`)), 'src/core/lint/rules/<id>.ts');
       const docs = join(ROOT, 'docs/rules', `${rule.id}.md`);
       assert.ok(existsSync(docs), `docs/rules/${rule.id}.md is missing`);
       const page = readFileSync(docs, 'utf8');

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
-import { parseMarkdown } from '../../../src/core/parse.js';
+import { parseMarkdown } from '../../../src/core/parse/parse.js';
 import { assertSameTree, everythingOn } from './whole-parse.js';
 import { sopDocument } from '../reliability/arbitraries.js';
 

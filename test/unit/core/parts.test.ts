@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { buildSopDocument } from '../../../src/core/model.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
 import { findDate, addInterval, parseInterval } from '../../../src/core/dates.js';
-import { lint } from '../../../src/core/lint.js';
+import { lint } from '../../../src/core/lint/lint.js';
 import { TODAY } from './helpers.js';
 
 describe('dates', () => {
@@ -96,7 +96,7 @@ describe('false alarms reported by template authors', () => {
 
 describe('fixes reported by the docs writer', () => {
   it('"Mark as reviewed today" also moves a past next_review, so the warning goes', async () => {
-    const { applyEdits } = await import('../../../src/core/fix.js');
+    const { applyEdits } = await import('../../../src/core/lint/fix.js');
     const text = '---\ntitle: T\nnext_review: 2026-06-30\n---\n\n# T\n';
     const message = lint(text, { today: TODAY }).messages.find((m) => m.ruleId === 'review-overdue')!;
     const fixed = applyEdits(text, message.suggestions![0].edits);
@@ -112,7 +112,7 @@ describe('fixes reported by the docs writer', () => {
     assert.ok(messages[0].suggestions?.length);
   });
   it('filling an empty section leaves one blank line after the heading', async () => {
-    const { applyEdits } = await import('../../../src/core/fix.js');
+    const { applyEdits } = await import('../../../src/core/lint/fix.js');
     const text = '# T\n\n## Scope\n\n## Process\n\n1. a\n';
     const message = lint(text, { today: TODAY }).messages.find((m) => m.ruleId === 'empty-section')!;
     const fixed = applyEdits(text, message.suggestions![0].edits);

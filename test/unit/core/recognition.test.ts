@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { buildSopDocument } from '../../../src/core/model.js';
-import { normalizeTitle } from '../../../src/core/sections.js';
-import { lint } from '../../../src/core/lint.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
+import { normalizeTitle } from '../../../src/core/model/sections.js';
+import { lint } from '../../../src/core/lint/lint.js';
 import { TODAY } from './helpers.js';
 
 function canonicalOf(heading: string, depth = 2): string[] {

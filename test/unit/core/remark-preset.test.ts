@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
-import { remarkPresetSopkit } from '../../../src/core/remark-preset.js';
+import { remarkPresetSopkit } from '../../../src/core/lint/remark-preset.js';
 
 describe('remark-lint preset', () => {
   it('reports sopkit rules, with source, ruleId and docs url, inside an ordinary remark pipeline', async () => {

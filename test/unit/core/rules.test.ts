@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { basename } from 'node:path';
-import { lint } from '../../../src/core/lint.js';
-import { fixText } from '../../../src/core/fix.js';
-import { rules } from '../../../src/core/rules/index.js';
+import { lint } from '../../../src/core/lint/lint.js';
+import { fixText } from '../../../src/core/lint/fix.js';
+import { rules } from '../../../src/core/lint/rules/index.js';
 import { TODAY, fixtureFiles, read } from './helpers.js';
 
 describe('rules against their fixtures', () => {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { lint } from '../../../src/core/lint.js';
-import { applyEdits } from '../../../src/core/fix.js';
-import { buildSopDocument } from '../../../src/core/model.js';
+import { lint } from '../../../src/core/lint/lint.js';
+import { applyEdits } from '../../../src/core/lint/fix.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
 import { compileTeamSchema, frontMatterFields, requiredSections, sectionCatalogue } from '../../../src/core/schema.js';
-import { addMissingFrontMatterFix, missingFrontMatterFields } from '../../../src/core/frontmatter-fields.js';
+import { addMissingFrontMatterFix, missingFrontMatterFields } from '../../../src/core/lint/frontmatter-fields.js';
 import { TODAY } from './helpers.js';
 
 const complete = '---\ntitle: Refunds\nformat: article\nversion: 1.0\n---\n\n## Purpose\n\nx\n\n## Scope\n\ny\n\n## Process\n\n1. a\n2. b\n\n## References\n\n- r\n\n## Revision History\n\n- 2026-10-01 — v1.0 — First\n';

@@ -1,13 +1,13 @@
 /**
- * src/core/walk.ts replaces unist-util-visit in the model's and rules' hot walks: it must visit
+ * src/core/parse/walk.ts replaces unist-util-visit in the model's and rules' hot walks: it must visit
  * the same nodes in the same order, with the same ancestors, and skip what it is told to skip.
  */
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Nodes } from 'mdast';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
-import { parseMarkdown } from '../../../src/core/parse.js';
-import { nodesOfType, walk } from '../../../src/core/walk.js';
+import { parseMarkdown } from '../../../src/core/parse/parse.js';
+import { nodesOfType, walk } from '../../../src/core/parse/walk.js';
 
 const spec = createRequire(import.meta.url)('commonmark-spec') as { tests: Array<{ markdown: string }> };
 const sample = `${spec.tests.map((t) => t.markdown).join('\n\n')}\n\n- [ ] task\n\n| a | b |\n| - | - |\n| 1 | 2 |\n`;

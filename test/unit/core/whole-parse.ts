@@ -26,7 +26,7 @@ export const everythingOn = unified().use(remarkParse).use(allGfm).use(remarkFro
 /**
  * Trees equal as sopkit uses them. The root is compared by its children and position only:
  * mdast-util-gfm-task-list-item sets `checked` on the root when "[ ] " opens a paragraph right
- * after an empty list item, and a root stitched from pieces (chunks.ts) does not carry that.
+ * after an empty list item, and a root stitched from pieces (parse/pieces.ts) does not carry that.
  */
 export function assertSameTree(actual: Root, expected: Root, message?: string): void {
   const root = (tree: Root) => ({ type: tree.type, children: tree.children, position: tree.position });

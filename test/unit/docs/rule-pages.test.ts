@@ -11,8 +11,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Code, Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { lint } from '../../../src/core/lint.js';
-import { rules } from '../../../src/core/rules/index.js';
+import { lint } from '../../../src/core/lint/lint.js';
+import { rules } from '../../../src/core/lint/rules/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** The clock the pages' examples are written against (review-overdue quotes it). */

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rules } from '../../../src/core/rules/index.js';
+import { rules } from '../../../src/core/lint/rules/index.js';
 import { END_MARKER, REFRESH_COMMAND, START_MARKER, TABLE_FILES, currentBlock, renderRuleTable, replaceBlock } from './rule-table.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

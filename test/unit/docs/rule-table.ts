@@ -3,7 +3,7 @@
  * docs can never list a rule, severity or fix that the code does not have.
  * Used by scripts/gen-rule-table.mjs (writes) and rule-table.test.ts (checks).
  */
-import { rules } from '../../../src/core/rules/index.js';
+import { rules } from '../../../src/core/lint/rules/index.js';
 
 export const START_MARKER = '<!-- rules:start -->';
 export const END_MARKER = '<!-- rules:end -->';

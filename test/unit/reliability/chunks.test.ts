@@ -1,15 +1,15 @@
 /**
- * Parsing in pieces (src/core/chunks.ts) must give exactly the tree a whole-document parse gives:
+ * Parsing in pieces (src/core/parse/pieces.ts) must give exactly the tree a whole-document parse gives:
  * checked on generated SOP-shaped documents with tiny pieces so every cut point is exercised.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
-import { createPieceCache, cutPoints, mayHoldDefinition, parseInPieces } from '../../../src/core/chunks.js';
-import { parseMarkdown } from '../../../src/core/parse.js';
+import { createPieceCache, cutPoints, mayHoldDefinition, parseInPieces } from '../../../src/core/parse/pieces.js';
+import { parseMarkdown } from '../../../src/core/parse/parse.js';
 import { assertSameTree, everythingOn } from '../core/whole-parse.js';
 import { generateSop } from '../../../bench/corpus.mjs';
-import { lint } from '../../../src/core/lint.js';
+import { lint } from '../../../src/core/lint/lint.js';
 import { sopDocument } from './arbitraries.js';
 import { PATHOLOGICAL_INPUTS } from './pathological-inputs.js';
 import { resultProblems, TODAY } from './helpers.js';

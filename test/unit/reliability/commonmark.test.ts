@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { lint } from '../../../src/core/lint.js';
-import { buildSopDocument } from '../../../src/core/model.js';
-import { limitNesting } from '../../../src/core/nesting.js';
+import { lint } from '../../../src/core/lint/lint.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
+import { limitNesting } from '../../../src/core/parse/nesting.js';
 import { renderSopBody } from '../../../src/core/render/index.js';
 import { htmlProblems, resultProblems, TODAY } from './helpers.js';
 

@@ -2,7 +2,7 @@
  * Shared checks for the reliability suites: lint results must be well-formed, rendered HTML must
  * be sanitized, and fixes must only add lines or change them in place in the allowed ways.
  */
-import { computeLineStarts } from '../../../src/core/parse.js';
+import { computeLineStarts } from '../../../src/core/parse/positions.js';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes as HastNodes } from 'hast';
 import type { LintMessage, LintResult } from '../../../src/core/types.js';

@@ -1,12 +1,12 @@
 /**
- * Regression tests for the nesting guard (src/core/nesting.ts) and the renderer's fallback for
+ * Regression tests for the nesting guard (src/core/parse/nesting.ts) and the renderer's fallback for
  * too-deep raw HTML: inputs that used to overflow the stack or take minutes.
  */
 import assert from 'node:assert/strict';
-import { limitNesting, MAX_CONTAINER_MARKERS, MAX_DELIMITER_RUN, MAX_PREFIX_COLUMNS } from '../../../src/core/nesting.js';
-import { parseMarkdown } from '../../../src/core/parse.js';
-import { lint } from '../../../src/core/lint.js';
-import { buildSopDocument } from '../../../src/core/model.js';
+import { limitNesting, MAX_CONTAINER_MARKERS, MAX_DELIMITER_RUN, MAX_PREFIX_COLUMNS } from '../../../src/core/parse/nesting.js';
+import { parseMarkdown } from '../../../src/core/parse/parse.js';
+import { lint } from '../../../src/core/lint/lint.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
 import { renderSopBody } from '../../../src/core/render/index.js';
 import type { Nodes, Root } from 'mdast';
 import { resultProblems, TODAY } from './helpers.js';

@@ -6,7 +6,7 @@
  * bench/pathological.mjs) run every input at full size.
  */
 import assert from 'node:assert/strict';
-import { lint } from '../../../src/core/lint.js';
+import { lint } from '../../../src/core/lint/lint.js';
 import { renderStandaloneHtml } from '../../../src/core/render/index.js';
 import { PATHOLOGICAL_INPUTS } from './pathological-inputs.js';
 import { resultProblems, TODAY } from './helpers.js';

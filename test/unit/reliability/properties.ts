@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lint } from '../../../src/core/lint.js';
-import { buildSopDocument } from '../../../src/core/model.js';
-import { applyEdits, fixText } from '../../../src/core/fix.js';
+import { lint } from '../../../src/core/lint/lint.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
+import { applyEdits, fixText } from '../../../src/core/lint/fix.js';
 import { renderSopBody, renderStandaloneHtml } from '../../../src/core/render/index.js';
 import type { Fix, LintResult } from '../../../src/core/types.js';
 import { anyText, fixableDocument, sopDocument, XSS_PAYLOADS } from './arbitraries.js';

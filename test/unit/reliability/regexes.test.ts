@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { findRegexLiterals, adversarialInputs, timeRegex } from './regex-harness.js';
 import { findDate } from '../../../src/core/dates.js';
-import { normalizeTitle, displayTitle } from '../../../src/core/sections.js';
-import { limitNesting } from '../../../src/core/nesting.js';
-import { lint } from '../../../src/core/lint.js';
+import { normalizeTitle, displayTitle } from '../../../src/core/model/sections.js';
+import { limitNesting } from '../../../src/core/parse/nesting.js';
+import { lint } from '../../../src/core/lint/lint.js';
 import { resultProblems, TODAY } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -32,7 +32,7 @@ describe('reliability: regular expressions under adversarial input', function ()
   it('finds the regular expressions of src/core', () => {
     assert.ok(literals.length >= 100, `${literals.length} literals`);
     const files = new Set(literals.map((r) => r.file));
-    for (const file of ['src/core/steps.ts', 'src/core/sections.ts', 'src/core/dates.ts', 'src/core/disable.ts', 'src/core/parts.ts', 'src/core/rules/placeholder.ts']) {
+    for (const file of ['src/core/model/steps.ts', 'src/core/model/sections.ts', 'src/core/dates.ts', 'src/core/lint/disable.ts', 'src/core/model/parts.ts', 'src/core/lint/rules/placeholder.ts']) {
       assert.ok(files.has(file), `no regex found in ${file}`);
     }
   });

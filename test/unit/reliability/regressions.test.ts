@@ -1,7 +1,7 @@
 /** Counterexamples the property tests found, kept as plain tests so they stay fixed. */
 import assert from 'node:assert/strict';
-import { lint } from '../../../src/core/lint.js';
-import { fixText } from '../../../src/core/fix.js';
+import { lint } from '../../../src/core/lint/lint.js';
+import { fixText } from '../../../src/core/lint/fix.js';
 import { fixProblems } from './fix-checks.js';
 import { resultProblems, TODAY } from './helpers.js';
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseMarkdown } from '../../../src/core/parse.js';
+import { parseMarkdown } from '../../../src/core/parse/parse.js';
 import { markdownToHast, RENDER_RUNS } from '../../../src/core/render/markdown.js';
 import { sopDocument } from '../reliability/arbitraries.js';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { buildSopDocument } from '../../../src/core/model.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
 import { renderSopBody } from '../../../src/core/render/index.js';
 import { FLOWCHART_MAX_STEPS } from '../../../src/core/render/views/workflow.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { LINT_SUMMARY_MAX } from '../../../src/core/render/header.js';
 import { $, $$, fixtureText, renderTree, text } from './helpers.js';
-import { buildSopDocument } from '../../../src/core/model.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
 import { guidedData } from '../../../src/core/render/views/workflow.js';
 import { flowGraph } from '../../../src/core/render/views/flowchart.js';
 

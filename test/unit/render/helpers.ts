@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import type { Element, Root } from 'hast';
-import { buildSopDocument } from '../../../src/core/model.js';
-import { lintDocument } from '../../../src/core/lint.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
+import { lintDocument } from '../../../src/core/lint/lint.js';
 import { renderSopBody, type RenderOptions } from '../../../src/core/render/index.js';
 
 export const TODAY = '2026-11-23';

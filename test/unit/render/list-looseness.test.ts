@@ -8,11 +8,11 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
-import { parseMarkdown } from '../../../src/core/parse.js';
+import { parseMarkdown } from '../../../src/core/parse/parse.js';
 import { toHastHandlers } from '../../../src/core/render/markdown.js';
-import { lint } from '../../../src/core/lint.js';
+import { lint } from '../../../src/core/lint/lint.js';
 import { renderSopBody } from '../../../src/core/render/index.js';
-import { buildSopDocument } from '../../../src/core/model.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
 import { sopDocument } from '../reliability/arbitraries.js';
 
 const spec = createRequire(import.meta.url)('commonmark-spec') as { tests: Array<{ markdown: string }> };

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSopDocument } from '../../../src/core/model.js';
-import { lintDocument } from '../../../src/core/lint.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
+import { lintDocument } from '../../../src/core/lint/lint.js';
 import { renderSopBody } from '../../../src/core/render/index.js';
 import { TODAY } from './helpers.js';
 

@@ -2,7 +2,7 @@
 // A ~30 KB workflow (the heaviest view: flowchart layout), a ~30 KB checklist, and every example.
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { buildSopDocument } from '../../../src/core/model.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
 import { renderSopBody, renderStandaloneHtml } from '../../../src/core/render/index.js';
 
 function workflowOf(targetBytes: number): string {

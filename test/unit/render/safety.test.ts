@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
-import { buildSopDocument } from '../../../src/core/model.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
 import { renderSopBody, renderStandaloneHtml } from '../../../src/core/render/index.js';
 import { planTaskToggle, resetChecklistEdits, toggleTaskEdit } from '../../../src/core/render/checklist-edits.js';
 import { jsonForScript } from '../../../src/core/render/markdown.js';

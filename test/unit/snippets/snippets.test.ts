@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lint } from '../../../src/core/lint.js';
-import { buildSopDocument } from '../../../src/core/model.js';
+import { lint } from '../../../src/core/lint/lint.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
 import { sectionCatalogue } from '../../../src/core/schema.js';
 import { policyCatalogue } from '../../../src/core/generate/policies.js';
 import { SOP_FORMATS } from '../../../src/core/types.js';

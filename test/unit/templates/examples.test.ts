@@ -6,8 +6,8 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../../../src/core/lint.js';
-import { rules } from '../../../src/core/rules/index.js';
+import { lint } from '../../../src/core/lint/lint.js';
+import { rules } from '../../../src/core/lint/rules/index.js';
 import { SOP_FORMATS } from '../../../src/core/types.js';
 
 const examplesDir = join(import.meta.dirname, '../../../examples');

@@ -6,8 +6,8 @@ import { parse } from 'yaml';
 import {
   TemplateError, escapeMarkdown, fillTemplate, joinNaturally, listTemplates, parseTemplateSource,
 } from '../../../src/core/generate/templates.js';
-import { lint } from '../../../src/core/lint.js';
-import { parseMarkdown } from '../../../src/core/parse.js';
+import { lint } from '../../../src/core/lint/lint.js';
+import { parseMarkdown } from '../../../src/core/parse/parse.js';
 
 const TODAY = '2026-11-23';
 

@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { fillTemplate, listTemplates, templateAnswerIds, type TemplateInfo } from '../../../src/core/generate/templates.js';
-import { lint } from '../../../src/core/lint.js';
-import { buildSopDocument } from '../../../src/core/model.js';
+import { lint } from '../../../src/core/lint/lint.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
 
 const root = join(import.meta.dirname, '../../..');
 const templatesDir = join(root, 'templates');

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { toString } from 'mdast-util-to-string';
 import { generateSopDraft, listPolicies, listSectors, listTones, WizardError, type WizardAnswers } from '../../../src/core/generate/wizard.js';
 import { sectorCatalogue } from '../../../src/core/generate/policies.js';
-import { lint } from '../../../src/core/lint.js';
-import { buildSopDocument } from '../../../src/core/model.js';
+import { lint } from '../../../src/core/lint/lint.js';
+import { buildSopDocument } from '../../../src/core/model/build.js';
 import { SOP_FORMATS, type SopFormat } from '../../../src/core/types.js';
 
 const TODAY = '2026-11-23';

@@ -9,15 +9,15 @@
  */
 import ignore from 'ignore';
 import picomatch from 'picomatch';
-import type { LintOptions, RuleSetting } from './options.js';
-import { rules as ruleRegistry } from './rules/index.js';
-import type { SopFormat } from './types.js';
-import { parseConfigText, type ConfigData, type ConfigProblem, type ParsedConfig } from './config/parse-config.js';
-import { dirname, isInside, normalizePath, relativePath, resolvePath } from './config/paths.js';
-import { loadTeamSchema, type FileHost, type LoadedTeamSchema } from './config/team-schema.js';
+import type { LintOptions, RuleSetting } from '../options.js';
+import { rules as ruleRegistry } from '../lint/rules/index.js';
+import type { SopFormat } from '../types.js';
+import { parseConfigText, type ConfigData, type ConfigProblem, type ParsedConfig } from './parse-config.js';
+import { dirname, isInside, normalizePath, relativePath, resolvePath } from './paths.js';
+import { loadTeamSchema, type FileHost, type LoadedTeamSchema } from './team-schema.js';
 
-export type { ConfigProblem } from './config/parse-config.js';
-export type { FileHost as ConfigHost } from './config/team-schema.js';
+export type { ConfigProblem } from './parse-config.js';
+export type { FileHost as ConfigHost } from './team-schema.js';
 
 /** Config file names, in the order that wins when a folder holds more than one. */
 export const CONFIG_FILE_NAMES = ['.sopkit.yaml', '.sopkit.yml', '.sopkit.json'] as const;

@@ -7,11 +7,11 @@ import remarkLint from 'remark-lint';
 import type { Root } from 'mdast';
 import type { Preset, Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { buildFromTree } from './model.js';
-import { projectionOf, rulePlugins, type RunState } from './lint.js';
-import { validateProjection } from './schema.js';
-import { todayIso } from './dates.js';
-import type { LintOptions } from './options.js';
+import { buildFromTree } from '../model/build.js';
+import { projectionOf, rulePlugins, type RunState } from './run-state.js';
+import { validateProjection } from '../schema.js';
+import { todayIso } from '../dates.js';
+import type { LintOptions } from '../options.js';
 
 /** Builds the SOP model from the tree remark parsed, once, for the rule plugins that follow. */
 export const remarkSopkitModel: Plugin<[LintOptions?], Root> = function (options: LintOptions = {}) {

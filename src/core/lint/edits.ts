@@ -1,8 +1,8 @@
 /** Building blocks for fixes: where a section goes, and text that fits the document's line endings. */
-import { sectionCatalogue, type SectionInfo } from './schema.js';
-import type { TeamSchema } from './options.js';
-import type { Section, SopDocument, TextEdit } from './types.js';
-import { trailingLineBreaks } from './trim.js';
+import { sectionCatalogue, type SectionInfo } from '../schema.js';
+import type { TeamSchema } from '../options.js';
+import type { Section, SopDocument, TextEdit } from '../types.js';
+import { trailingLineBreaks } from '../text.js';
 
 export function eol(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';

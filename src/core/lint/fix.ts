@@ -1,7 +1,7 @@
 /** Applying fixes: pure text edits, shared by --fix, quick fixes, fix-all and fix-on-save. */
 import { lint } from './lint.js';
-import type { LintOptions } from './options.js';
-import type { LintMessage, TextEdit } from './types.js';
+import type { LintOptions } from '../options.js';
+import type { LintMessage, TextEdit } from '../types.js';
 
 /** Applies edits that do not overlap (later offsets first); an edit overlapping an earlier-applied one is skipped. */
 export function applyEdits(text: string, edits: TextEdit[]): string {

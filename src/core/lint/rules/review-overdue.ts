@@ -1,6 +1,6 @@
-import { addInterval, formatInterval, parseDateValue, parseInterval, type Interval } from '../dates.js';
+import { addInterval, formatInterval, parseDateValue, parseInterval, type Interval } from '../../dates.js';
 import { afterFrontMatter, insertBlock } from '../edits.js';
-import type { Fix, SopDocument } from '../types.js';
+import type { Fix, SopDocument } from '../../types.js';
 import { revisionRowFix } from './revision-history.js';
 import type { RuleDefinition } from './rule.js';
 

@@ -1,13 +1,13 @@
 /** Checklist items, FAQ pairs and revision-history entries. */
 import type { List, ListItem, Nodes, Paragraph, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { nodesOfType } from './walk.js';
-import { findDate } from './dates.js';
-import { trimEndWhere, trimStartWhere } from './trim.js';
+import { nodesOfType } from '../parse/walk.js';
+import { findDate } from '../dates.js';
+import { trimEndWhere, trimStartWhere } from '../text.js';
 
 const isSeparator = (ch: string) => /[\s:—–\-|,]/.test(ch);
-import { rangeAt } from './parse.js';
-import type { ChecklistItem, FaqPair, PlainListItemInChecklist, RevisionEntry, Section, SopDocument } from './types.js';
+import { rangeAt } from '../parse/positions.js';
+import type { ChecklistItem, FaqPair, PlainListItemInChecklist, RevisionEntry, Section, SopDocument } from '../types.js';
 
 function offsets(node: Nodes): [number, number] {
   return [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0];

@@ -1,5 +1,5 @@
 /** Chooses a format from content when front matter does not say: the reason is shown to users. */
-import type { SopDocument, SopFormat } from './types.js';
+import type { SopDocument, SopFormat } from '../types.js';
 
 export function inferFormat(doc: SopDocument): { format: SopFormat; reason: string } {
   const tasks = doc.checklist.length;

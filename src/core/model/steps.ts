@@ -4,10 +4,10 @@
  */
 import type { Heading as MdHeading, List, ListItem, Nodes, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { nodesOfType, walk } from './walk.js';
-import { rangeAt } from './parse.js';
+import { nodesOfType, walk } from '../parse/walk.js';
+import { rangeAt } from '../parse/positions.js';
 import { STEP_PREFIX, displayTitle } from './sections.js';
-import type { Branch, Range, SopDocument, Step, StepReference } from './types.js';
+import type { Branch, Range, SopDocument, Step, StepReference } from '../types.js';
 
 /** "Proceed to Step 4", "return back to step 1", "go to step 2". Linear: no nested quantifiers. */
 export const STEP_REFERENCE = /\b(proceed|return|go|move|continue|skip|jump)(?:\s+back)?\s+to\s+step\s+(\d{1,4})\b(?!\s+(?:of|in|on|from)\s)/gi;

@@ -1,4 +1,4 @@
-import { rangeAt } from '../parse.js';
+import { rangeAt } from '../../parse/positions.js';
 import type { RuleDefinition } from './rule.js';
 
 export const frontmatterYaml: RuleDefinition = {

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
-import { frontMatterFields } from '../schema.js';
+import { frontMatterFields } from '../../schema.js';
 import { closest } from '../suggest.js';
-import type { Fix, FrontMatterKey, Range } from '../types.js';
+import type { Fix, FrontMatterKey, Range } from '../../types.js';
 import type { RuleDefinition } from './rule.js';
 
 function describe(value: unknown): string {

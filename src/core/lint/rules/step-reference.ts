@@ -1,4 +1,4 @@
-import type { Step } from '../types.js';
+import type { Step } from '../../types.js';
 import type { RuleDefinition } from './rule.js';
 
 function stepNumber(step: Step): number {

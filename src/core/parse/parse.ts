@@ -16,9 +16,10 @@ import type { Processor } from 'unified';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { Root, Yaml } from 'mdast';
-import type { FrontMatter, FrontMatterKey, Position, Range } from './types.js';
+import type { FrontMatter, FrontMatterKey, Range } from '../types.js';
+import { rangeAt } from './positions.js';
 import { limitNesting } from './nesting.js';
-import { parseInPieces, type PieceCache } from './chunks.js';
+import { parseInPieces, type PieceCache } from './pieces.js';
 
 /**
  * GFM as SOPs use it: tables, task lists, strikethrough and footnotes. Bare-URL autolinking is
@@ -57,41 +58,12 @@ function processorFor(text: string): Processor {
 }
 
 /**
- * Text → mdast. Texts over a few KB are parsed in pieces (chunks.ts); with a piece cache (the
+ * Text → mdast. Texts over a few KB are parsed in pieces (pieces.ts); with a piece cache (the
  * editor keeps one per open document) a keystroke re-parses only the piece it touched.
  */
 export function parseMarkdown(text: string, cache?: PieceCache): Root {
   // Same-length text, so positions in the tree are positions in `text` (see nesting.ts).
   return parseInPieces(limitNesting(text), (piece) => processorFor(piece).parse(piece) as Root, { cache });
-}
-
-/** Offsets where each line starts; index 0 is line 1. */
-export function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10) starts.push(i + 1);
-    else if (ch === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-export function positionAt(lineStarts: number[], offset: number): Position {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - lineStarts[lo] + 1, offset };
-}
-
-export function rangeAt(lineStarts: number[], start: number, end: number): Range {
-  return { start: positionAt(lineStarts, start), end: positionAt(lineStarts, Math.max(start, end)) };
 }
 
 /** The YAML limits that keep "billion laughs" front matter from expanding without bound. */

@@ -1,4 +1,4 @@
-import type { Step, TextEdit } from '../types.js';
+import type { Step, TextEdit } from '../../types.js';
 import type { RuleDefinition } from './rule.js';
 
 export const stepNumbering: RuleDefinition = {

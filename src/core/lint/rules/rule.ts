@@ -1,7 +1,7 @@
 /** What a rule is, and what it is given when it runs. */
 import type { ErrorObject } from 'ajv';
-import type { LintOptions, TeamSchema } from '../options.js';
-import type { Fix, Range, Severity, SopDocument } from '../types.js';
+import type { LintOptions, TeamSchema } from '../../options.js';
+import type { Fix, Range, Severity, SopDocument } from '../../types.js';
 
 export interface Report {
   message: string;

@@ -1,6 +1,6 @@
-import { requiredSections, sectionCatalogue } from '../schema.js';
+import { requiredSections, sectionCatalogue } from '../../schema.js';
 import { afterFrontMatter, insertBlock, sectionInsertion } from '../edits.js';
-import { rangeAt } from '../parse.js';
+import { rangeAt } from '../../parse/positions.js';
 import type { RuleDefinition } from './rule.js';
 
 export const requiredSection: RuleDefinition = {

@@ -1,6 +1,6 @@
-import { walk } from '../walk.js';
-import { rangeAt } from '../parse.js';
-import { normalizeTitle } from '../sections.js';
+import { walk } from '../../parse/walk.js';
+import { rangeAt } from '../../parse/positions.js';
+import { normalizeTitle } from '../../model/sections.js';
 import type { RuleDefinition } from './rule.js';
 
 /**

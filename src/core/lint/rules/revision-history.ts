@@ -1,6 +1,6 @@
 import { insertBlock, withEol } from '../edits.js';
-import { ambiguousSlashedDate } from '../dates.js';
-import type { Fix, SopDocument } from '../types.js';
+import { ambiguousSlashedDate } from '../../dates.js';
+import type { Fix, SopDocument } from '../../types.js';
 import type { RuleDefinition } from './rule.js';
 
 function normaliseVersion(v: string): string {

@@ -4,20 +4,21 @@
  */
 import type { Heading as MdHeading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { computeLineStarts, parseMarkdown, rangeAt, readFrontMatter } from './parse.js';
-import type { PieceCache } from './chunks.js';
+import { parseMarkdown, readFrontMatter } from '../parse/parse.js';
+import { computeLineStarts, rangeAt } from '../parse/positions.js';
+import type { PieceCache } from '../parse/pieces.js';
 import { SectionMatcher, displayTitle, normalizeTitle } from './sections.js';
-import { sectionCatalogue } from './schema.js';
+import { sectionCatalogue } from '../schema.js';
 import { inferFormat } from './formats.js';
 import { extractSteps, extractStepReferences } from './steps.js';
 import { extractChecklist, extractFaq, extractRevisions } from './parts.js';
-import type { TeamSchema } from './options.js';
-import { SOP_FORMATS, type Range, type Section, type SopDocument, type SopFormat } from './types.js';
+import type { TeamSchema } from '../options.js';
+import { SOP_FORMATS, type Range, type Section, type SopDocument, type SopFormat } from '../types.js';
 
 export interface BuildOptions {
   format?: SopFormat;
   teamSchema?: TeamSchema;
-  /** The editor's per-document cache of parsed pieces (see chunks.ts). */
+  /** The editor's per-document cache of parsed pieces (see parse/pieces.ts). */
   pieceCache?: PieceCache;
 }
 

@@ -6,7 +6,7 @@
  *   <!-- sopkit-disable-line rule -->        the comment's own line
  * No rule list means every rule.
  */
-import { nodesOfType } from './walk.js';
+import { nodesOfType } from '../parse/walk.js';
 import type { Root } from 'mdast';
 
 const CONTROL = /<!--\s*sopkit-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;

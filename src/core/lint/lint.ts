@@ -4,45 +4,17 @@
  * (remark-lint's rule engine), so messages are vfile messages with ruleId, source and url.
  */
 import { unified, type Processor } from 'unified';
-import { lintRule } from 'unified-lint-rule';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
-import { buildSopDocument } from './model.js';
-import type { PieceCache } from './chunks.js';
-import { validateProjection, type SchemaProjection } from './schema.js';
+import { buildSopDocument } from '../model/build.js';
+import type { PieceCache } from '../parse/pieces.js';
+import { validateProjection } from '../schema.js';
 import { DisabledLines } from './disable.js';
-import { todayIso } from './dates.js';
-import { rules, ruleDocsUrl, type RuleDefinition } from './rules/index.js';
-import type { Report, RuleContext } from './rules/rule.js';
-import type { LintOptions, RuleSetting } from './options.js';
-import type { Fix, LintMessage, LintResult, Severity, SopDocument } from './types.js';
-
-export interface RunState {
-  doc: SopDocument;
-  base: Omit<RuleContext, 'report' | 'options'>;
-  fixes: Map<object, { fix?: Fix; suggestions?: Fix[] }>;
-}
-
-interface Resolved { severity: 'off' | Severity; options: Record<string, unknown> }
-
-export function resolveRule(rule: RuleDefinition, setting: RuleSetting | undefined): Resolved {
-  if (setting === undefined) return { severity: rule.defaultSeverity, options: {} };
-  if (typeof setting === 'string') return { severity: setting, options: {} };
-  return { severity: setting.severity ?? rule.defaultSeverity, options: setting.options ?? {} };
-}
-
-export const rulePlugins = new Map(rules.map((rule) => [rule.id, lintRule({ origin: `sopkit:${rule.id}`, url: ruleDocsUrl(rule.id) }, (tree: Root, file: VFile, options: unknown) => {
-  const state = file.data.sopkit as RunState;
-  const context: RuleContext = {
-    ...state.base,
-    options: (options ?? {}) as Record<string, unknown>,
-    report(report: Report) {
-      const message = file.message(report.message, { place: { start: report.range.start, end: report.range.end } });
-      if (report.fix || report.suggestions) state.fixes.set(message, { fix: report.fix, suggestions: report.suggestions });
-    },
-  };
-  rule.check(state.doc, context);
-})]));
+import { todayIso } from '../dates.js';
+import { rules, ruleDocsUrl } from './rules/index.js';
+import { projectionOf, resolveRule, rulePlugins, type RunState } from './run-state.js';
+import type { LintOptions } from '../options.js';
+import type { LintMessage, LintResult, Severity, SopDocument } from '../types.js';
 
 const processors = new Map<string, { processor: Processor<Root, Root, Root>; severities: Map<string, Severity> }>();
 
@@ -64,13 +36,6 @@ function processorFor(options: LintOptions) {
     processors.set(key, cached);
   }
   return cached;
-}
-
-export function projectionOf(doc: SopDocument): SchemaProjection {
-  const sections: Record<string, { line: number }> = {};
-  if (doc.title) sections.title = { line: doc.title.range.start.line };
-  for (const s of doc.sections) for (const id of s.canonical) sections[id] ??= { line: s.heading.range.start.line };
-  return { format: doc.format, frontMatter: doc.frontMatter.data ?? {}, sections };
 }
 
 export function lintDocument(doc: SopDocument, options: LintOptions = {}): LintMessage[] {

@@ -1,6 +1,6 @@
-import { sectionCatalogue } from '../schema.js';
+import { sectionCatalogue } from '../../schema.js';
 import { fillTemplate, insertBlock } from '../edits.js';
-import { isStepHeading } from '../sections.js';
+import { isStepHeading } from '../../model/sections.js';
 import type { RuleDefinition } from './rule.js';
 
 export const emptySection: RuleDefinition = {

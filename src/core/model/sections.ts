@@ -3,8 +3,8 @@
  * prefixes ("1.", "11.2", "Step 3:"), bold markers, emoji, trailing colons, combined headings
  * ("Purpose and Scope") and the aliases annotated in the schema.
  */
-import type { SectionInfo } from './schema.js';
-import { trimEndWhere } from './trim.js';
+import type { SectionInfo } from '../schema.js';
+import { trimEndWhere } from '../text.js';
 
 /** "Step 3", "Step 3:", "STEP 12 -" at the start of a heading or paragraph. */
 export const STEP_PREFIX = /^\s*step\s+(\d{1,4})\b\s*[:.)\-–—]?\s*/i;

@@ -2,9 +2,9 @@
  * "Add missing front-matter fields": the fields a reviewer needs to trust an SOP (owner,
  * version, status, review dates), added with sensible starting values. Offered as a quick fix.
  */
-import { addInterval, parseInterval } from './dates.js';
+import { addInterval, parseInterval } from '../dates.js';
 import { afterFrontMatter, eol } from './edits.js';
-import type { Fix, SopDocument } from './types.js';
+import type { Fix, SopDocument } from '../types.js';
 
 export const RECOMMENDED_FIELDS = ['title', 'format', 'owner', 'version', 'status', 'effective', 'last_reviewed', 'review_interval'] as const;
 

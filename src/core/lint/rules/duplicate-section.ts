@@ -1,6 +1,6 @@
-import { sectionCatalogue } from '../schema.js';
-import { ancestors } from '../model.js';
-import { normalizeTitle } from '../sections.js';
+import { sectionCatalogue } from '../../schema.js';
+import { ancestors } from '../../model/build.js';
+import { normalizeTitle } from '../../model/sections.js';
 import type { RuleDefinition } from './rule.js';
 
 export const duplicateSection: RuleDefinition = {

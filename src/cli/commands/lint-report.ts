@@ -1,0 +1,40 @@
+/**
+ * The options of `sopkit lint`, and how a lint run is reported (output and exit code): shared by
+ * the file run (lint.ts), --stdin (lint-stdin.ts) and --print-config (print-config.ts).
+ */
+import { formatters } from '../formatters/index.js';
+import { displayPath } from '../formatters/paths.js';
+import type { CliIo } from '../io.js';
+import type { LintRun } from '../results.js';
+
+export interface LintCommandOptions {
+  format: string;
+  config?: string;
+  today?: string;
+  fix?: boolean;
+  maxWarnings?: string;
+  quiet?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  gitignore: boolean;
+  concurrency?: string;
+  stdin?: boolean;
+  printConfig?: string;
+  stdinFilename?: string;
+}
+
+/** Prints a run in the chosen format and returns the exit code. */
+export function report(run: LintRun, opts: LintCommandOptions, io: CliIo, maxWarnings: number, usageProblem: boolean): number {
+  // The clear line per unreadable file goes to stderr in every format, so stdout stays parseable.
+  for (const s of run.skipped) io.stderr(`sopkit: ${displayPath(s.filePath, io.cwd)}: skipped, ${s.reason}\n`);
+  io.stdout(formatters[opts.format](run, { color: io.color, version: io.version }));
+  if (run.skipped.length || usageProblem) return 2;
+  const errors = run.results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = run.results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr(`sopkit: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,18 @@
+/**
+ * The core's front door: everything the shells (CLI, VS Code extension, bench, scripts) may use,
+ * and nothing else, so the core can reorganise behind it. What only the preview and the
+ * generators need is behind the second door, heavy.ts, which the extension loads on first use.
+ * test/unit/core/boundaries.test.ts fails when a shell reaches past these two files.
+ */
+export { lint, lintWithModel } from './lint/lint.js';
+export { fixText } from './lint/fix.js';
+export { fillTemplate as fillSectionTemplate } from './lint/edits.js';
+export { rules, ruleDocsUrl } from './lint/rules/index.js';
+export { parseMarkdown } from './parse/parse.js';
+export { createPieceCache, type PieceCache } from './parse/pieces.js';
+export { buildSopDocument } from './model/build.js';
+export { frontMatterFields, requiredSections, sectionCatalogue } from './schema.js';
+export { CONFIG_FILE_NAMES, ConfigResolver, formatConfigProblem, type ConfigHost, type FileConfig } from './config/resolver.js';
+export { todayIso } from './dates.js';
+export type { LintOptions, TeamSchema } from './options.js';
+export { SOP_FORMATS, type Fix, type LintMessage, type LintResult, type Range, type Severity, type SopDocument, type SopFormat, type TextEdit } from './types.js';

@@ -1,0 +1,47 @@
+/**
+ * What one rule run sees, shared by lint() and the remark-lint preset: the rules as
+ * unified-lint-rule plugins reading the model from `file.data.sopkit`, how a rule's setting
+ * resolves, and the schema projection both validate.
+ */
+import { lintRule } from 'unified-lint-rule';
+import type { VFile } from 'vfile';
+import type { Root } from 'mdast';
+import type { SchemaProjection } from '../schema.js';
+import { rules, ruleDocsUrl, type RuleDefinition } from './rules/index.js';
+import type { Report, RuleContext } from './rules/rule.js';
+import type { RuleSetting } from '../options.js';
+import type { Fix, Severity, SopDocument } from '../types.js';
+
+export interface RunState {
+  doc: SopDocument;
+  base: Omit<RuleContext, 'report' | 'options'>;
+  fixes: Map<object, { fix?: Fix; suggestions?: Fix[] }>;
+}
+
+interface Resolved { severity: 'off' | Severity; options: Record<string, unknown> }
+
+export function resolveRule(rule: RuleDefinition, setting: RuleSetting | undefined): Resolved {
+  if (setting === undefined) return { severity: rule.defaultSeverity, options: {} };
+  if (typeof setting === 'string') return { severity: setting, options: {} };
+  return { severity: setting.severity ?? rule.defaultSeverity, options: setting.options ?? {} };
+}
+
+export const rulePlugins = new Map(rules.map((rule) => [rule.id, lintRule({ origin: `sopkit:${rule.id}`, url: ruleDocsUrl(rule.id) }, (tree: Root, file: VFile, options: unknown) => {
+  const state = file.data.sopkit as RunState;
+  const context: RuleContext = {
+    ...state.base,
+    options: (options ?? {}) as Record<string, unknown>,
+    report(report: Report) {
+      const message = file.message(report.message, { place: { start: report.range.start, end: report.range.end } });
+      if (report.fix || report.suggestions) state.fixes.set(message, { fix: report.fix, suggestions: report.suggestions });
+    },
+  };
+  rule.check(state.doc, context);
+})]));
+
+export function projectionOf(doc: SopDocument): SchemaProjection {
+  const sections: Record<string, { line: number }> = {};
+  if (doc.title) sections.title = { line: doc.title.range.start.line };
+  for (const s of doc.sections) for (const id of s.canonical) sections[id] ??= { line: s.heading.range.start.line };
+  return { format: doc.format, frontMatter: doc.frontMatter.data ?? {}, sections };
+}
