@@ -44,7 +44,7 @@ export function embeddingImageResolver(sopPath: string, cwd: string, warn: (line
     try {
       path = decodeURIComponent(url.split(/[?#]/)[0] ?? '');
     } catch {
-      warn(`image '${url}' has a malformed % escape; not embedded`);
+      warn(`image '${url}' not embedded: its path has a malformed % escape`);
       return undefined;
     }
     if (!path || isAbsolute(path) || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.includes('\0')) return undefined;
@@ -52,11 +52,11 @@ export function embeddingImageResolver(sopPath: string, cwd: string, warn: (line
     if (!type) return undefined;
     const read = readInside(resolve(base, path), root, MAX_BYTES, '5 MB');
     if ('reason' in read) {
-      if (read.code !== 'ENOENT') warn(`image '${url}' ${read.reason.replace(/; not read$/, '')}; not embedded`);
+      if (read.code !== 'ENOENT') warn(`image '${url}' not embedded: ${read.reason.replace(/; not read$/, '')}`);
       return undefined;
     }
     if (!looksLike(type, read.bytes)) {
-      warn(`image '${url}' is not a ${type.slice(6).replace('+xml', '')} file (its first bytes say otherwise); not embedded`);
+      warn(`image '${url}' not embedded: it is not a ${type.slice(6).replace('+xml', '')} file (its first bytes say otherwise)`);
       return undefined;
     }
     return `data:${type};base64,${read.bytes.toString('base64')}`;

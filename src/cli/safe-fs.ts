@@ -143,7 +143,8 @@ export function resolveInside(path: FsPath, root: string): Resolved {
   const realText = typeof real === 'string' ? real : real.toString('latin1');
   const rootText = typeof real === 'string' ? realRoot(root) : Buffer.from(realRoot(root)).toString('latin1');
   if (!isInsideFolder(rootText, realText)) {
-    return { reason: `it is a link to ${typeof real === 'string' ? real : 'a file'} outside ${root}; not read`, code: 'OUTSIDE' };
+    const viaLink = typeof real !== 'string' || typeof path !== 'string' || real !== path;
+    return { reason: viaLink ? `it is a link to ${typeof real === 'string' ? real : 'a file'} outside ${root}; not read` : `it lies outside ${root}; not read`, code: 'OUTSIDE' };
   }
   return { real };
 }
