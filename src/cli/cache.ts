@@ -1,29 +1,29 @@
 /**
  * `--cache`: remembers each file's lint outcome under a hash of its content and of everything
  * else that decides the outcome (the configs and team schemas read, the options, the review
- * clock and the sopkit version), so an unchanged file is not even parsed on the next run.
+ * clock and the sopkit version), so an unchanged file is not even parsed on the next run. Every
+ * file is read and hashed on every run: size and modification time alone miss an edit that
+ * keeps both (a tool that restores mtimes, or two saves within the clock's resolution).
+ *
+ * The cache file is data sopkit wrote, but it sits where anyone could have put anything: an entry
+ * of the wrong shape is ignored (and rebuilt), and the file is only ever replaced when what is at
+ * its path is a sopkit cache (or nothing, or empty) — never a link, never one of the linted files.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { LintOptions } from '../core/index.js';
 import type { LintOutcome } from './results.js';
+import { lstatOrUndefined, readRegular, writeOutputFile } from './safe-fs.js';
 
-/** Size and modification time: when both are unchanged the content is assumed unchanged. */
-export interface FileStamp { size: number; mtimeMs: number }
-interface Entry { content: string; stamp?: FileStamp; settings: string; outcome: LintOutcome }
+interface Entry { content: string; settings: string; outcome: LintOutcome }
 interface CacheFile { sopkit: string; entries: Record<string, Entry> }
 
 export const DEFAULT_CACHE_NAME = '.sopkit-cache';
-
-export function fileStamp(path: string): FileStamp | undefined {
-  try {
-    const stat = statSync(path);
-    return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** A cache of 100,000 files is about 40 MB; anything far beyond that is not ours. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+/** How every cache sopkit writes begins (JSON.stringify of CacheFile, `sopkit` first). */
+const CACHE_START = '{"sopkit":';
 
 export function hashText(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
@@ -44,48 +44,68 @@ export function cacheFilePath(location: string | undefined, cwd: string): string
   return isDir ? join(path, DEFAULT_CACHE_NAME) : path;
 }
 
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+const isText = (v: unknown) => typeof v === 'string';
+const isCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+
+/** True when a stored outcome has the shape the formatters rely on. */
+function isOutcome(value: unknown): value is LintOutcome {
+  const o = value as LintOutcome;
+  return !!o && typeof o === 'object' && isText(o.format) && (o.formatSource === 'frontmatter' || o.formatSource === 'inferred') && isText(o.formatReason)
+    && Array.isArray(o.messages) && o.messages.every((m) => !!m && typeof m === 'object' && isText(m.ruleId) && SEVERITIES.has(m.severity) && isText(m.message)
+      && isCount(m.line) && isCount(m.column) && isCount(m.endLine) && isCount(m.endColumn) && typeof m.fixable === 'boolean' && (m.url === undefined || isText(m.url)));
+}
+
 export class LintCache {
-  private entries: Record<string, Entry> = {};
+  private entries: Record<string, Entry> = Object.create(null);
   private dirty = false;
   hits = 0;
   misses = 0;
 
   constructor(readonly path: string, private readonly version: string) {
+    const at = lstatOrUndefined(path);
+    if (!at?.isFile()) return; // nothing yet; a link or anything else is never read
+    const read = readRegular(path, MAX_CACHE_BYTES, '512 MB');
+    if ('reason' in read) return;
     try {
-      const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+      const data = JSON.parse(read.bytes.toString('utf8')) as CacheFile;
       // Another sopkit version may lint differently: start afresh.
-      if (data && data.sopkit === version && data.entries && typeof data.entries === 'object') this.entries = data.entries;
-    } catch { /* no cache yet, or unreadable: start afresh */ }
+      if (data && data.sopkit === version && data.entries && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
+        Object.assign(this.entries, data.entries);
+      }
+    } catch { /* corrupt: start afresh */ }
   }
 
   get(file: string, content: string, settings: string): LintOutcome | undefined {
     const entry = this.entries[file];
-    const hit = entry && entry.content === content && entry.settings === settings ? entry.outcome : undefined;
+    const hit = entry && typeof entry === 'object' && entry.content === content && entry.settings === settings && isOutcome(entry.outcome) ? entry.outcome : undefined;
     if (hit) this.hits++; else this.misses++;
     return hit;
   }
 
-  /** A hit without reading the file: same size, same modification time, same settings. */
-  getByStamp(file: string, stamp: FileStamp, settings: string): LintOutcome | undefined {
-    const entry = this.entries[file];
-    if (entry && entry.stamp && entry.settings === settings && entry.stamp.size === stamp.size && entry.stamp.mtimeMs === stamp.mtimeMs) {
-      this.hits++;
-      return entry.outcome;
-    }
-    return undefined;
-  }
-
-  set(file: string, content: string, stamp: FileStamp | undefined, settings: string, outcome: LintOutcome): void {
-    const { fixedText: _fixed, fixesApplied: _applied, ...stored } = outcome;
-    this.entries[file] = { content, stamp, settings, outcome: stored };
+  set(file: string, content: string, settings: string, outcome: LintOutcome): void {
+    const { fixedText: _fixed, fixesApplied: _applied, unfixed: _unfixed, ...stored } = outcome;
+    this.entries[file] = { content, settings, outcome: stored };
     this.dirty = true;
   }
 
-  /** Writes the cache; a failure to write is reported by the caller, never fatal. */
-  save(): void {
-    if (!this.dirty) return;
+  /**
+   * Writes the cache (atomically). Refuses, with the reason, when its path holds anything but a
+   * sopkit cache or an empty file, or is one of `linted` (real paths of the files linted).
+   */
+  save(isLinted: (path: string) => boolean): string | undefined {
+    if (!this.dirty) return undefined;
     mkdirSync(dirname(this.path), { recursive: true });
-    writeFileSync(this.path, JSON.stringify({ sopkit: this.version, entries: this.entries } satisfies CacheFile));
+    const bytes = Buffer.from(JSON.stringify({ sopkit: this.version, entries: this.entries } satisfies CacheFile));
+    const written = writeOutputFile(this.path, bytes, (existing) => {
+      if (isLinted(this.path)) return 'it is one of the files being linted';
+      if (existing.size === 0) return null;
+      const read = readRegular(this.path, MAX_CACHE_BYTES, '512 MB');
+      if ('reason' in read) return read.reason;
+      return read.bytes.subarray(0, CACHE_START.length).toString('latin1') === CACHE_START ? null : 'it is not a sopkit cache; not overwritten';
+    });
+    if ('reason' in written) return written.reason;
     this.dirty = false;
+    return undefined;
   }
 }

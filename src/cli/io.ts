@@ -1,6 +1,10 @@
 /** Where a CLI run reads and writes: the real process in `main.ts`, buffers in tests. */
 import { resolve } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
+import { MAX_TEXT_BYTES, MAX_TEXT_LABEL } from './safe-fs.js';
+
+/** Thrown by readStdin past the cap (a usage problem: exit 2 with one line). */
+export class StdinTooLarge extends Error {}
 
 export interface CliIo {
   cwd: string;
@@ -36,8 +40,14 @@ export function processIo(): CliIo {
     verbose: !!process.env.SOPKIT_DEBUG,
     resolve: (path) => resolve(cwd, path),
     readStdin: async () => {
+      // Capped like every read: a stream that never ends (cat /dev/zero |) must not fill memory.
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let total = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        total += (chunk as Buffer).length;
+        if (total > MAX_TEXT_BYTES) throw new StdinTooLarge(`standard input is larger than ${MAX_TEXT_LABEL}; nothing was linted`);
+      }
       return Buffer.concat(chunks);
     },
   };

@@ -29,5 +29,6 @@ export function lintText(text: string, options: LintOptions, fix: boolean): Lint
   if (!fix || !first.messages.some((m) => m.fix)) return outcomeOf(first);
   const fixed = fixText(text, options);
   if (fixed.text === text) return outcomeOf(first);
-  return { ...outcomeOf(lint(fixed.text, options)), fixedText: fixed.text, fixesApplied: fixed.applied };
+  // The unfixed outcome comes along: when the fix cannot be written, the report is about the text on disk.
+  return { ...outcomeOf(lint(fixed.text, options)), fixedText: fixed.text, fixesApplied: fixed.applied, unfixed: outcomeOf(first) };
 }

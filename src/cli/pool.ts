@@ -2,6 +2,9 @@
  * Lints many files on every core: worker threads take batches from a shared queue (so a slow
  * file does not hold up the rest) while the main thread reads files and writes results.
  * Small runs lint inline, where starting threads would cost more than it saves.
+ *
+ * Jobs are pulled from a source as they are needed and handed back as soon as they are linted,
+ * so only the files in flight are held in memory, however many files the run has.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -24,59 +27,98 @@ function workerScript(): string | undefined {
   return typeof __dirname === 'string' && __dirname.replace(/\\/g, '/').endsWith('/dist') ? join(__dirname, 'cli-worker.cjs') : undefined;
 }
 
-/** Extra worker threads to start; the main thread lints too, so N threads means N - 1 workers. */
-export function plannedWorkers(jobs: LintJob[], requested: number | 'auto'): number {
+/** Extra worker threads to start for these first jobs (all of them, if the source ran dry); the main thread lints too. */
+export function plannedWorkers(first: LintJob[], sourceDry: boolean, requested: number | 'auto'): number {
   if (!workerScript()) return 0;
-  if (requested !== 'auto') return Math.max(0, Math.min(requested, jobs.length) - 1);
-  const bytes = jobs.reduce((sum, j) => sum + j.text.length, 0);
-  if (jobs.length < MIN_FILES_FOR_WORKERS || bytes < MIN_BYTES_FOR_WORKERS) return 0;
+  if (requested !== 'auto') return Math.max(0, (sourceDry ? Math.min(requested, first.length) : requested) - 1);
+  const bytes = first.reduce((sum, j) => sum + j.text.length, 0);
+  if (first.length < MIN_FILES_FOR_WORKERS || bytes < MIN_BYTES_FOR_WORKERS) return 0;
   return Math.max(0, Math.min(availableParallelism(), 8) - 1);
 }
 
 /**
- * Lints every job. Workers take batches from a shared queue; the main thread (whose copy of the
- * core is loaded and warmed up anyway) takes one file at a time and yields between files so it
- * can hand out the next batch the moment a worker asks.
+ * Lints every job `next()` gives until it returns undefined, calling `done` for each as soon as
+ * it is linted (in any order). Workers take batches; the main thread (whose copy of the core is
+ * loaded and warmed up anyway) takes one file at a time and yields between files so it can hand
+ * out the next batch the moment a worker asks. `expected` (an upper bound of the job count)
+ * sizes the batches.
  */
-export async function lintAll(jobs: LintJob[], init: WorkerInit, requested: number | 'auto'): Promise<{ outcomes: LintOutcome[]; threads: number }> {
-  const outcomes: LintOutcome[] = new Array(jobs.length);
-  const workers = plannedWorkers(jobs, requested);
-  const lintHere = (job: LintJob) => { outcomes[job.index] = lintText(job.text, init.optionsTable[job.optionsId], init.fix); };
-  if (workers === 0) {
-    jobs.forEach(lintHere);
-    return { outcomes, threads: 1 };
+export async function lintStream(next: () => LintJob | undefined, done: (job: LintJob, outcome: LintOutcome) => void, init: WorkerInit, requested: number | 'auto', expected: number): Promise<{ threads: number }> {
+  // Enough jobs to decide whether threads pay off; bounded by the thresholds, not by the run.
+  const first: LintJob[] = [];
+  let bytes = 0;
+  let dry = false;
+  const wanted = requested === 'auto' ? MIN_FILES_FOR_WORKERS : Math.max(1, requested);
+  while (first.length < wanted || (requested === 'auto' && bytes < MIN_BYTES_FOR_WORKERS)) {
+    const job = next();
+    if (!job) { dry = true; break; }
+    first.push(job);
+    bytes += job.text.length;
   }
-  const batchSize = Math.max(1, Math.min(25, Math.ceil(jobs.length / ((workers + 1) * 16))));
-  let next = 0;
-  const takeBatch = (): WorkerBatch | undefined => {
-    if (next >= jobs.length) return undefined;
-    const items = jobs.slice(next, next + batchSize);
-    next += items.length;
-    return { items };
+  const workers = plannedWorkers(first, dry, requested);
+  let taken = 0;
+  const take = (): LintJob | undefined => {
+    if (taken < first.length) {
+      const job = first[taken];
+      first[taken++] = undefined as never; // let it go once linted
+      return job;
+    }
+    if (dry) return undefined;
+    const job = next();
+    if (!job) dry = true;
+    return job;
   };
+  const lintHere = (job: LintJob) => done(job, lintText(job.text, init.optionsTable[job.optionsId], init.fix));
+  if (workers === 0) {
+    for (let job = take(); job; job = take()) lintHere(job);
+    return { threads: 1 };
+  }
+  const batchSize = Math.max(1, Math.min(25, Math.ceil(expected / ((workers + 1) * 16))));
+  const inFlight = new Map<number, LintJob>();
+  const takeBatch = (): WorkerBatch | undefined => {
+    const items: LintJob[] = [];
+    while (items.length < batchSize) {
+      const job = take();
+      if (!job) break;
+      items.push(job);
+      inFlight.set(job.index, job);
+    }
+    return items.length ? { items } : undefined;
+  };
+  let failure: unknown;
   const mainThread = (async () => {
-    while (next < jobs.length) {
-      lintHere(jobs[next++]);
+    for (let job = take(); job && failure === undefined; job = take()) {
+      lintHere(job);
       await new Promise((ready) => setImmediate(ready));
     }
   })();
-  const threads = Array.from({ length: workers }, () => new Promise<void>((done, fail) => {
+  const threads = Array.from({ length: workers }, () => new Promise<void>((resolveThread, fail) => {
     const worker = new Worker(workerScript()!, { workerData: init });
-    let inFlight = false;
+    let busy = false;
     const feed = () => {
-      const batch = takeBatch();
-      inFlight = !!batch;
+      const batch = failure === undefined ? takeBatch() : undefined;
+      busy = !!batch;
       if (batch) worker.postMessage(batch);
-      else void worker.terminate().then(() => done());
+      else void worker.terminate().then(() => resolveThread());
     };
     worker.on('message', (reply: WorkerReply) => {
-      for (const { index, outcome } of reply.outcomes) outcomes[index] = outcome;
+      try {
+        for (const { index, outcome } of reply.outcomes) {
+          const job = inFlight.get(index)!;
+          inFlight.delete(index);
+          done(job, outcome);
+        }
+      } catch (error) {
+        failure = error;
+        fail(error);
+        return;
+      }
       feed();
     });
-    worker.on('error', fail);
-    worker.on('exit', (code) => (inFlight ? fail(new Error(`a lint worker stopped unexpectedly (exit code ${code})`)) : done()));
+    worker.on('error', (error) => { failure = error; fail(error); });
+    worker.on('exit', (code) => (busy ? fail(new Error(`a lint worker stopped unexpectedly (exit code ${code})`)) : resolveThread()));
     feed();
   }));
   await Promise.all([mainThread, ...threads]);
-  return { outcomes, threads: workers + 1 };
+  return { threads: workers + 1 };
 }

@@ -51,7 +51,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   program.command('render')
     .description('Render an SOP as one self-contained, print-ready HTML file.')
     .argument('<file>', 'the SOP to render')
-    .option('-o, --output <file>', 'write the HTML here instead of to standard output')
+    .option('-o, --output <file>', 'write the HTML here instead of to standard output (never over an existing file without --force)')
+    .option('--force', 'replace the output file if it is an earlier HTML render')
     .option('-c, --config <file>', 'config file for the lint summary')
     .option('--today <YYYY-MM-DD>', 'the date review rules compare against')
     .action(async (file: string, opts) => { exitCode = await runRender(file, opts, io); });

@@ -1,8 +1,8 @@
 /** Reads a file for linting, refusing what is not UTF-8 text with a reason a person understands. */
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readInside, type FsPath, type Snapshot } from './safe-fs.js';
 
-export type ReadOutcome = { text: string; bom: boolean; bytes: Buffer } | { reason: string };
+export type ReadOutcome = { text: string; bom: boolean } | { reason: string };
+export type SnapshotOutcome = { text: string; bom: boolean; snapshot: Snapshot } | { reason: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -19,32 +19,17 @@ export function decodeText(bytes: Buffer): ReadOutcome {
     return { reason: 'it is not valid UTF-8 text; save it as UTF-8' };
   }
   const bom = text.charCodeAt(0) === 0xfeff;
-  return { text: bom ? text.slice(1) : text, bom, bytes };
+  return { text: bom ? text.slice(1) : text, bom };
 }
 
-function unreadable(error: unknown): ReadOutcome {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'ENOENT' ? 'it does not exist'
-      : code === 'EISDIR' ? 'it is a folder'
-        : (error as Error).message;
-  return { reason: `cannot be read (${why})` };
+/**
+ * Reads a regular file of at most 32 MB whose real path lies inside `root`, as text, with what
+ * it was when read (a fix replaces it only if it still is).
+ */
+export function readLintableSync(path: FsPath, root: string): SnapshotOutcome {
+  const read = readInside(path, root);
+  if ('reason' in read) return read;
+  const decoded = decodeText(read.bytes);
+  return 'reason' in decoded ? decoded : { ...decoded, snapshot: read.snapshot };
 }
 
-export function readLintableSync(path: string): ReadOutcome {
-  try {
-    return decodeText(readFileSync(path));
-  } catch (error) {
-    return unreadable(error);
-  }
-}
-
-export async function readLintable(path: string): Promise<ReadOutcome> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return unreadable(error);
-  }
-  return decodeText(bytes);
-}

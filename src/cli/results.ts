@@ -16,6 +16,8 @@ export interface LintOutcome {
   /** The fixed text, when `--fix` changed something. */
   fixedText?: string;
   fixesApplied?: number;
+  /** With `fixedText`: the outcome of the text before fixing (reported when the fix is not written). */
+  unfixed?: LintOutcome;
 }
 
 export interface FileResult extends LintOutcome {

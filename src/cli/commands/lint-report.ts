@@ -7,6 +7,9 @@ import { displayPath } from '../formatters/paths.js';
 import type { CliIo } from '../io.js';
 import type { LintRun } from '../results.js';
 
+/** A mistake in how sopkit was called: one line and exit code 2. */
+export class UsageError extends Error {}
+
 export interface LintCommandOptions {
   format: string;
   config?: string;

@@ -4,22 +4,22 @@
  * rest on every core, write fixes, print in the chosen format and pick the exit code:
  * 0 no errors, 1 errors or too many warnings, 2 usage, config or file-reading problems.
  */
-import { writeFile } from 'node:fs/promises';
-import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/index.js';
-import type { LintOptions } from '../../core/index.js';
-import { cacheFilePath, fileStamp, hashText, LintCache, settingsKey, type FileStamp } from '../cache.js';
-import { expandFileArguments, findGitRoot } from '../files.js';
+import { formatConfigProblem, type LintOptions } from '../../core/index.js';
+import { cacheFilePath, hashText, LintCache, settingsKey } from '../cache.js';
+import { cliConfigResolver } from '../config-resolver.js';
+import { expandFileArguments, type LintTarget } from '../files.js';
 import { FORMAT_NAMES, formatters } from '../formatters/index.js';
+import { displayPath } from '../formatters/paths.js';
 import type { CliIo } from '../io.js';
-import { nodeConfigHost } from '../node-host.js';
-import { lintAll, type LintJob } from '../pool.js';
+import { lintStream, type LintJob } from '../pool.js';
 import { lintStdin } from './lint-stdin.js';
 import { printConfig } from './print-config.js';
-import { report, type LintCommandOptions } from './lint-report.js';
-import { readLintableSync, type ReadOutcome } from '../read-file.js';
+import { report, UsageError, type LintCommandOptions } from './lint-report.js';
+import { readLintableSync } from '../read-file.js';
+import { lstatOrUndefined, replaceIfUnchanged, type Snapshot } from '../safe-fs.js';
 import { withCounts, type FileResult, type LintOutcome, type LintRun, type SkippedFile } from '../results.js';
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export function localIsoDate(date = new Date()): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
@@ -56,31 +56,20 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   const expansion = await expandFileArguments(patterns, io.cwd, opts.gitignore);
   for (const pattern of expansion.unmatched) io.stderr(`sopkit: no files match '${pattern}'\n`);
 
-  // Configs first: a broken config stops the run before anything is linted.
-  const resolver = new ConfigResolver(nodeConfigHost, {
-    configFile: opts.config ? io.resolve(opts.config) : undefined,
-    boundary: (configFolder) => findGitRoot(configFolder),
-    today,
-  });
-  const configs: FileConfig[] = [];
-  for (const file of expansion.files) configs.push(await resolver.forFile(file));
-  const problems = [...new Set(configs.flatMap((c) => c.problems.map(formatConfigProblem)))];
-  if (problems.length) {
-    io.stderr(`sopkit: the configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was linted.\n${problems.map((p) => `  ${p}\n`).join('')}`);
-    return 2;
-  }
-  const files = expansion.files.filter((_, i) => !configs[i].ignored);
-  const fileConfigs = configs.filter((c) => !c.ignored);
-  if (files.length === 0 && expansion.unmatched.length === 0) {
-    io.stderr(`sopkit: no Markdown files to lint in ${patterns.length ? patterns.join(', ') : 'this folder'}${opts.gitignore ? ' (files that .gitignore lists are skipped; --no-gitignore lints them)' : ''}\n`);
-    return 2;
-  }
-
-  // One options object (and settings key) per distinct configuration, shared with the workers.
+  // Configs first: a broken config stops the run before anything is linted. Per file only the id
+  // of its options is kept (one options object per distinct configuration, shared with the
+  // workers), so memory does not grow with what each config holds.
+  const resolver = cliConfigResolver(io, { config: opts.config, today });
   const optionsTable: LintOptions[] = [];
   const settingsKeys: string[] = [];
   const idBySettings = new Map<string, number>();
-  const optionsIds = fileConfigs.map((config) => {
+  const problems = new Set<string>();
+  const files: LintTarget[] = [];
+  const optionsIds: number[] = [];
+  for (const file of expansion.files) {
+    const config = await resolver.forFile(file.path);
+    for (const p of config.problems) problems.add(formatConfigProblem(p));
+    if (config.ignored || problems.size) continue;
     const key = settingsKey(config.options, config.sources, !!opts.fix);
     let id = idBySettings.get(key);
     if (id === undefined) {
@@ -88,64 +77,84 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
       settingsKeys.push(key);
       idBySettings.set(key, id);
     }
-    return id;
-  });
-
-  const cache = opts.cache ? new LintCache(cacheFilePath(opts.cacheLocation, io.cwd), io.version) : undefined;
-  const skipped: SkippedFile[] = [];
-  const outcomes: (LintOutcome | undefined)[] = new Array(files.length);
-  const reads: ReadOutcome[] = new Array(files.length);
-  const stamps: (FileStamp | undefined)[] = new Array(files.length);
-  const contentHashes: string[] = [];
-  const jobs: LintJob[] = [];
-  const jobFile: number[] = [];
-  // Synchronous reads: for thousands of small files they beat the promise and thread-pool round trips.
-  files.forEach((file, i) => {
-    const settings = settingsKeys[optionsIds[i]];
-    const reusable = (cached: LintOutcome | undefined) => cached && !(opts.fix && cached.messages.some((m) => m.fixable));
-    if (cache) {
-      // Same size and modification time as when cached: trust it without reading (ESLint's metadata strategy).
-      stamps[i] = fileStamp(file);
-      const cached = stamps[i] && cache.getByStamp(file, stamps[i]!, settings);
-      if (reusable(cached)) { outcomes[i] = cached; return; }
-    }
-    const read = readLintableSync(file);
-    reads[i] = read;
-    if ('reason' in read) { skipped.push({ filePath: file, reason: read.reason }); return; }
-    if (cache) {
-      contentHashes[i] = hashText(read.text);
-      const cached = cache.get(file, contentHashes[i], settings);
-      if (reusable(cached)) { outcomes[i] = cached; cache.set(file, contentHashes[i], stamps[i], settings, cached!); return; }
-    }
-    jobFile.push(i);
-    jobs.push({ index: jobs.length, text: read.text, optionsId: optionsIds[i] });
-  });
-
-  const { outcomes: linted, threads } = await lintAll(jobs, { optionsTable, fix: !!opts.fix }, concurrency);
-  if (io.verbose) io.stderr(`sopkit: linted ${jobs.length} file(s) ${threads > 1 ? `on ${threads} threads (the main thread and ${threads - 1} worker${threads > 2 ? 's' : ''})` : 'in the main thread'}\n`);
-  let fixedFiles = 0;
-  await Promise.all(linted.map(async (outcome, j) => {
-    const i = jobFile[j];
-    outcomes[i] = outcome;
-    const read = reads[i];
-    if (outcome.fixedText !== undefined && read && !('reason' in read)) {
-      try {
-        await writeFile(files[i], (read.bom ? '\ufeff' : '') + outcome.fixedText, 'utf8');
-        fixedFiles++;
-        if (cache) { contentHashes[i] = hashText(outcome.fixedText); stamps[i] = fileStamp(files[i]); }
-      } catch (error) {
-        skipped.push({ filePath: files[i], reason: `could not be fixed: ${(error as Error).message}` });
-      }
-    }
-    if (cache) cache.set(files[i], contentHashes[i], stamps[i], settingsKeys[optionsIds[i]], outcome);
-  }));
-  if (cache) {
-    try { cache.save(); } catch (error) { io.stderr(`sopkit: the cache could not be written to ${cache.path}: ${(error as Error).message}\n`); }
+    files.push(file);
+    optionsIds.push(id);
+  }
+  if (problems.size) {
+    io.stderr(`sopkit: the configuration has ${problems.size === 1 ? 'a problem' : `${problems.size} problems`}; nothing was linted.\n${[...problems].map((p) => `  ${p}\n`).join('')}`);
+    return 2;
+  }
+  const skipped: SkippedFile[] = expansion.unsearchable.map((u) => ({ filePath: u.folder, reason: `this folder cannot be searched (${u.reason}); the files in it are not linted` }));
+  if (files.length === 0 && expansion.unmatched.length === 0 && skipped.length === 0) {
+    io.stderr(`sopkit: no Markdown files to lint in ${patterns.length ? patterns.join(', ') : 'this folder'}${opts.gitignore ? ' (files that .gitignore lists are skipped; --no-gitignore lints them)' : ''}\n`);
+    return 2;
   }
 
-  const results: FileResult[] = files.flatMap((file, i) => (outcomes[i] ? [withCounts(file, outcomes[i]!)] : []));
-  skipped.sort((a, b) => a.filePath.localeCompare(b.filePath));
-  const run: LintRun = { results, skipped, cwd: io.cwd, fixedFiles, quiet: !!opts.quiet };
+  // One pass, file by file: read, reuse a cached outcome or lint, write the fix, keep the result.
+  // Only the files in flight are held in memory; what is kept per file is what the report needs.
+  const cache = opts.cache ? new LintCache(cacheFilePath(opts.cacheLocation, io.cwd), io.version) : undefined;
+  const lintedInodes = new Set<string>();
+  const results: (FileResult | undefined)[] = new Array(files.length);
+  const inFlight = new Map<number, { file: number; bom: boolean; snapshot: Snapshot; hash?: string }>();
+  let nextFile = 0;
+  let jobCount = 0;
+  let fixedFiles = 0;
+  const nextJob = (): LintJob | undefined => {
+    while (nextFile < files.length) {
+      const i = nextFile++;
+      const file = files[i];
+      const read = readLintableSync(file.fsPath, file.root);
+      if ('reason' in read) { skipped.push({ filePath: file.path, reason: read.reason }); continue; }
+      if (cache) lintedInodes.add(`${read.snapshot.dev}:${read.snapshot.ino}`);
+      const settings = settingsKeys[optionsIds[i]];
+      const hash = cache ? hashText(read.text) : undefined;
+      const cached = cache?.get(file.path, hash!, settings);
+      if (cached && !(opts.fix && cached.messages.some((m) => m.fixable))) {
+        results[i] = withCounts(file.path, cached);
+        continue;
+      }
+      const job: LintJob = { index: jobCount++, text: read.text, optionsId: optionsIds[i] };
+      inFlight.set(job.index, { file: i, bom: read.bom, snapshot: read.snapshot, hash });
+      return job;
+    }
+    return undefined;
+  };
+  const finish = (job: LintJob, outcome: LintOutcome) => {
+    const { file: i, bom, snapshot } = inFlight.get(job.index)!;
+    let { hash } = inFlight.get(job.index)!;
+    inFlight.delete(job.index);
+    const file = files[i];
+    let kept: LintOutcome | undefined = outcome;
+    if (outcome.fixedText !== undefined) {
+      const written = replaceIfUnchanged(snapshot, Buffer.from((bom ? '\ufeff' : '') + outcome.fixedText, 'utf8'));
+      if ('ok' in written) {
+        fixedFiles++;
+        if (hash !== undefined) hash = hashText(outcome.fixedText);
+      } else {
+        skipped.push({ filePath: file.path, reason: written.reason });
+        // Report what is on disk: the text as read when the write failed, nothing when it changed.
+        kept = written.kind === 'failed' ? outcome.unfixed : undefined;
+      }
+    }
+    if (kept) {
+      const { fixedText: _text, fixesApplied: _applied, unfixed: _unfixed, ...stored } = kept;
+      if (cache && hash !== undefined) cache.set(file.path, hash, settingsKeys[optionsIds[i]], stored);
+      results[i] = withCounts(file.path, stored);
+    }
+  };
+  const { threads } = await lintStream(nextJob, finish, { optionsTable, fix: !!opts.fix }, concurrency, files.length);
+  if (io.verbose) io.stderr(`sopkit: linted ${jobCount} file(s) ${threads > 1 ? `on ${threads} threads (the main thread and ${threads - 1} worker${threads > 2 ? 's' : ''})` : 'in the main thread'}\n`);
+  if (cache) {
+    const refused = cache.save((path) => {
+      const at = lstatOrUndefined(path);
+      return !!at && lintedInodes.has(`${at.dev}:${at.ino}`);
+    });
+    if (refused) io.stderr(`sopkit: the cache was not written to ${cache.path}: ${refused}\n`);
+  }
+
+  const run: LintRun = { results: results.filter((r): r is FileResult => r !== undefined), skipped: skipped.sort((a, b) => a.filePath.localeCompare(b.filePath)), cwd: io.cwd, fixedFiles, quiet: !!opts.quiet };
   if (cache && io.verbose) io.stderr(`sopkit: cache ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
   return report(run, opts, io, maxWarnings, expansion.unmatched.length > 0);
 }
+
+/** Prints a run in the chosen format and returns the exit code. */

@@ -1,9 +1,9 @@
 /** `sopkit new --template <id> [--set answer=value …] [-o file]`: an SOP from a template. */
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fillTemplate, listTemplates, TemplateError, type TemplateAnswers } from '../../core/heavy.js';
 import type { CliIo } from '../io.js';
+import { writeOutputFile } from '../safe-fs.js';
 import { UsageError } from './lint.js';
 import { checkDate, configFor, teamTemplates } from './shared.js';
 
@@ -43,9 +43,12 @@ export async function runNew(opts: NewOptions, io: CliIo): Promise<number> {
     return 0;
   }
   const path = io.resolve(opts.output);
-  if (existsSync(path) && !opts.force) throw new UsageError(`'${opts.output}' already exists; use --force to overwrite it`);
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text, 'utf8');
+  // Never over anything that exists without --force (a dangling link included), never through a link.
+  const written = writeOutputFile(path, Buffer.from(text, 'utf8'), opts.force ? () => null : undefined);
+  if ('reason' in written) {
+    throw new UsageError(written.reason === 'it already exists' ? `'${opts.output}' already exists; use --force to overwrite it` : `cannot write '${opts.output}': ${written.reason}`);
+  }
   io.stderr(`sopkit: created ${opts.output} from template '${template.id}'\n`);
   return 0;
 }

@@ -1,12 +1,12 @@
 /** Small pieces the render/templates/new commands share. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/index.js';
+import { formatConfigProblem, type FileConfig } from '../../core/index.js';
 import { parseTemplateSource, TemplateError, type TemplateSource } from '../../core/heavy.js';
-import { findGitRoot } from '../files.js';
+import { cliConfigResolver } from '../config-resolver.js';
 import type { CliIo } from '../io.js';
-import { nodeConfigHost } from '../node-host.js';
-import { UsageError } from './lint.js';
+import { readInside, workspaceRoot } from '../safe-fs.js';
+import { UsageError } from './lint-report.js';
 
 export function checkDate(flag: string, value: string | undefined): void {
   if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`${flag} must be a date written YYYY-MM-DD; got '${value}'`);
@@ -14,7 +14,7 @@ export function checkDate(flag: string, value: string | undefined): void {
 
 /** The config that applies to `file` (absolute); config problems become a usage error (exit 2). */
 export async function configFor(file: string, io: CliIo, opts: { config?: string; today?: string }): Promise<FileConfig> {
-  const resolver = new ConfigResolver(nodeConfigHost, { configFile: opts.config ? io.resolve(opts.config) : undefined, boundary: (configFolder) => findGitRoot(configFolder), today: opts.today });
+  const resolver = cliConfigResolver(io, opts);
   const config = await resolver.forFile(file);
   if (config.problems.length) throw new UsageError(`the configuration has problems:\n${config.problems.map((p) => `  ${formatConfigProblem(p)}`).join('\n')}`);
   return config;
@@ -32,7 +32,9 @@ export async function teamTemplates(folder: string | undefined): Promise<Templat
   const sources: TemplateSource[] = [];
   for (const name of names) {
     try {
-      sources.push(parseTemplateSource(name, await readFile(join(folder, name), 'utf8')));
+      const read = readInside(join(folder, name), workspaceRoot(join(folder, name), process.cwd()));
+      if ('reason' in read) throw new UsageError(`${join(folder, name)}: this template ${read.reason}`);
+      sources.push(parseTemplateSource(name, read.bytes.toString('utf8')));
     } catch (error) {
       if (error instanceof TemplateError) throw new UsageError(`${join(folder, name)}: ${error.message}`);
       throw error;

@@ -25,8 +25,12 @@ export const CONFIG_FILE_NAMES = ['.sopkit.yaml', '.sopkit.yml', '.sopkit.json']
 export interface ConfigResolverOptions {
   /** Use exactly this config file (CLI `--config`) instead of searching upward. */
   configFile?: string;
-  /** Do not search above this folder (e.g. the workspace folder). */
-  stopAt?: string;
+  /**
+   * Do not search above this folder (e.g. the workspace folder). A function gets the folder of
+   * the file being configured and returns its stop folder (the CLI: the repository root), so a
+   * config that someone else wrote above the checkout is never read.
+   */
+  stopAt?: string | ((fileFolder: string) => string | undefined);
   /**
    * Team schemas and templates must lie inside this folder (the workspace); anything outside is a
    * problem. A function gets each config's folder (the CLI uses that folder's repository root).
@@ -49,12 +53,16 @@ export interface FileConfig {
   templatesFolder?: string;
   /** Every config and schema file read for this result (cache keys). */
   sources: { path: string; text: string }[];
+  /** Where the upward search ended and why (none with `configFile`). */
+  searchStop?: { folder: string; reason: 'root: true' | 'stop folder' | 'file system root' };
 }
 
 interface Layer {
   config: ParsedConfig;
   dir: string;
 }
+
+interface Layers { layers: Layer[]; stop: NonNullable<FileConfig['searchStop']> }
 
 export function knownRuleIds(): string[] {
   return ruleRegistry.map((r) => r.id);
@@ -72,7 +80,7 @@ function matches(globs: string | string[], relative: string): boolean {
 
 /** Finds, parses and caches configs; create one per run (CLI) or per workspace (extension). */
 export class ConfigResolver {
-  private readonly layersByDir = new Map<string, Promise<Layer[]>>();
+  private readonly layersByDir = new Map<string, Promise<Layers>>();
   private readonly configByPath = new Map<string, Promise<ParsedConfig | undefined>>();
   private readonly schemaByPath = new Map<string, Promise<LoadedTeamSchema>>();
 
@@ -105,10 +113,11 @@ export class ConfigResolver {
     return pending;
   }
 
-  private layersFor(dir: string): Promise<Layer[]> {
-    let pending = this.layersByDir.get(dir);
+  private layersFor(dir: string, stopAt: string | undefined): Promise<Layers> {
+    const key = `${dir}\0${stopAt ?? ''}`;
+    let pending = this.layersByDir.get(key);
     if (!pending) {
-      pending = (async () => {
+      pending = (async (): Promise<Layers> => {
         let own: ParsedConfig | undefined;
         for (const name of CONFIG_FILE_NAMES) {
           own = await this.readConfig(dir.endsWith('/') ? dir + name : `${dir}/${name}`, false);
@@ -116,10 +125,13 @@ export class ConfigResolver {
         }
         const layer = own ? [{ config: own, dir }] : [];
         const parent = dirname(dir);
-        const stop = own?.data.root === true || parent === dir || (this.options.stopAt !== undefined && normalizePath(this.options.stopAt) === dir);
-        return stop ? layer : [...(await this.layersFor(parent)), ...layer];
+        if (own?.data.root === true) return { layers: layer, stop: { folder: dir, reason: 'root: true' } };
+        if (stopAt !== undefined && stopAt === dir) return { layers: layer, stop: { folder: dir, reason: 'stop folder' } };
+        if (parent === dir) return { layers: layer, stop: { folder: dir, reason: 'file system root' } };
+        const above = await this.layersFor(parent, stopAt);
+        return { layers: [...above.layers, ...layer], stop: above.stop };
       })();
-      this.layersByDir.set(dir, pending);
+      this.layersByDir.set(key, pending);
     }
     return pending;
   }
@@ -138,9 +150,12 @@ export class ConfigResolver {
   /** The lint options for one file (absolute path), with every problem of the configs involved. */
   async forFile(filePath: string): Promise<FileConfig> {
     const file = normalizePath(filePath);
-    const layers = this.options.configFile
-      ? await this.readConfig(normalizePath(this.options.configFile), true).then((c) => [{ config: c!, dir: dirname(normalizePath(this.options.configFile!)) }])
-      : await this.layersFor(dirname(file));
+    const { stopAt } = this.options;
+    const stopFolder = typeof stopAt === 'function' ? stopAt(dirname(file)) : stopAt;
+    const searched = this.options.configFile ? undefined : await this.layersFor(dirname(file), stopFolder === undefined ? undefined : normalizePath(stopFolder));
+    const layers = searched
+      ? searched.layers
+      : await this.readConfig(normalizePath(this.options.configFile!), true).then((c) => [{ config: c!, dir: dirname(normalizePath(this.options.configFile!)) }]);
     const problems: ConfigProblem[] = [];
     const sources: { path: string; text: string }[] = [];
     const rules: Record<string, RuleSetting> = {};
@@ -191,6 +206,7 @@ export class ConfigResolver {
       ignored,
       templatesFolder,
       sources,
+      ...(searched ? { searchStop: searched.stop } : {}),
     };
   }
 

@@ -78,7 +78,9 @@ export async function loadTeamSchema(schemaPath: string, host: FileHost, from: P
       json = JSON.parse(text);
     } catch (e) {
       const offset = Number(/position (\d+)/.exec((e as Error).message)?.[1] ?? 0);
-      problems.push({ file: path, ...lineColumn(text, offset), message: `The schema is not valid JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}` });
+      // The engine's message quotes the file's first bytes; the file may not be a schema at all
+      // (a link to a private file), so only its name and the place are reported.
+      problems.push({ file: path, ...lineColumn(text, offset), message: /end of JSON input/.test((e as Error).message) ? 'The schema is not valid JSON: it ends too early' : 'The schema is not valid JSON' });
       return false;
     }
     if (!json || typeof json !== 'object' || Array.isArray(json)) {

@@ -86,8 +86,6 @@ describe('sopkit lint --cache', () => {
     utimesSync(join(dir, 'a.md'), later, later);
     utimesSync(join(dir, 'b.md'), later, later);
     assert.deepEqual(stats((await sopkit(dir, ['lint', '--cache', ...TODAY], { verbose: true })).stderr), [2, 0]);
-    const cache = JSON.parse(readFileSync(join(dir, '.sopkit-cache'), 'utf8'));
-    assert.ok(Math.abs(cache.entries[join(dir, 'a.md')].stamp.mtimeMs - later.getTime()) < 1, 'the new time is remembered for the next run');
   });
 
   it('is invalidated by another sopkit version and by another --today', async () => {
@@ -105,7 +103,8 @@ describe('sopkit lint --cache', () => {
     await sopkit(dir, ['lint', '--cache', '--cache-location', 'tmp/', ...TODAY]);
     const cache = JSON.parse(readFileSync(join(dir, 'tmp/.sopkit-cache'), 'utf8'));
     assert.deepEqual(Object.keys(cache.entries), [join(dir, 'a.md')]);
-    writeFileSync(join(dir, 'custom.json'), '{ not json');
+    // A cache cut short (by an older sopkit killed mid-write) is rebuilt.
+    writeFileSync(join(dir, 'custom.json'), '{"sopkit":"0.1.0","entries":{"/x/a.md":{"cont');
     const run = await sopkit(dir, ['lint', '--cache', '--cache-location', 'custom.json', ...TODAY], { verbose: true });
     assert.equal(run.code, 0);
     assert.deepEqual(stats(run.stderr), [0, 1]);

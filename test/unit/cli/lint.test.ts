@@ -177,6 +177,8 @@ describe('sopkit lint: configuration', () => {
       ignored: false,
       options: { rules: { placeholder: 'error' }, format: 'faq', reviewInterval: '6 months', today: '2026-11-23', teamSchema: join(dir, 'team.json') },
       problems: [],
+      searchStoppedAt: dir,
+      searchStoppedBecause: "outside a repository the search stops at the folder sopkit runs in (or at the file's own folder); configs above it are not read",
     });
   });
 
