@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { find, html } from 'property-information';
 import { parseMarkdown } from '../../../src/core/parse.js';
 
 const require = createRequire(import.meta.url);
@@ -84,5 +85,20 @@ describe('reliability: the patched parser', () => {
     const [only] = tree.children;
     assert.ok(only.type === 'paragraph' && only.children.length === 1 && only.children[0].type === 'text');
     assert.equal(only.children[0].value, paragraph(4_000).trimEnd());
+  });
+
+  it('attribute lookups while building HTML are answered once per name (property-information 7.2.0)', () => {
+    const version = JSON.parse(readFileSync(join(dirname(require.resolve('property-information')), 'package.json'), 'utf8')).version;
+    assert.equal(version, '7.2.0', 'patches/property-information+7.2.0.patch is pinned to 7.2.0');
+    // Every data-* lookup built a new Info (two regex passes); hastscript and hast-util-to-html
+    // look up each attribute of each element, so a 50,000-heading page built 100,000s of them.
+    const first = find(html, 'data-line');
+    assert.equal(find(html, 'data-line'), first, 'the second lookup of a name reuses the first answer');
+    assert.equal(first.property, 'dataLine');
+    assert.equal(first.attribute, 'data-line');
+    assert.equal(find(html, 'dataGroupLine').attribute, 'data-group-line');
+    assert.equal(find(html, 'class').property, 'className');
+    // The cache is bounded: thousands of distinct names still get right answers.
+    for (let i = 0; i < 3_000; i++) assert.equal(find(html, `data-x${i}`).property, `dataX${i}`);
   });
 });
