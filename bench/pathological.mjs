@@ -3,7 +3,9 @@
 // (--expose-gc lets each step start from a collected heap, so one step's garbage is not billed to the next).
 // Exits 1 when an input throws, reports an internal error, or runs past the generous bound.
 // The "parse" column is remark-parse alone (sopkit's parse step, already inside "lint"): the floor
-// no work in sopkit's own code can go under.
+// no work in sopkit's own code can go under. The target (issue 20) is per input: lint + render in
+// under 2 s, or at most 2x remark-parse alone on the same input, whichever is larger; the ratio is
+// measured in the same run, so a busy machine slows both sides of it.
 import { lintWithModel, parseMarkdown } from '../src/core/index.ts';
 import { renderStandaloneHtml } from '../src/core/heavy.ts';
 import { PATHOLOGICAL_INPUTS } from '../test/unit/reliability/pathological-inputs.ts';
@@ -18,10 +20,12 @@ const today = '2026-11-23';
 let worst = { ms: 0, name: '' };
 let failed = 0;
 
+const TARGET_MS = 2000;
+const TARGET_RATIO = 2;
 let underTarget = 0;
-let parserBound = 0;
+let overTarget = 0;
 let count = 0;
-console.log(`${'input'.padEnd(52)} ${'MB'.padStart(6)} ${'parse ms'.padStart(9)} ${'lint ms'.padStart(9)} ${'render ms'.padStart(10)} messages`);
+console.log(`${'input'.padEnd(52)} ${'MB'.padStart(6)} ${'parse ms'.padStart(9)} ${'lint ms'.padStart(9)} ${'render ms'.padStart(10)} ${'lint+render'.padStart(11)} ${'ratio'.padStart(6)} ${'messages'.padStart(8)}`);
 for (const input of PATHOLOGICAL_INPUTS) {
   if (filter && !input.name.includes(filter)) continue;
   const text = input.make();
@@ -54,10 +58,11 @@ for (const input of PATHOLOGICAL_INPUTS) {
   if (!Number.isFinite(total) || note || total > boundFor(text)) failed++;
   if (total > worst.ms) worst = { ms: total, name: input.name };
   count++;
-  if (total < 2000) underTarget++;
-  else if (parseMs >= 2000) parserBound++;
-  console.log(`${input.name.padEnd(52)} ${(text.length / 1e6).toFixed(2).padStart(6)} ${parseMs.toFixed(0).padStart(9)} ${lintMs.toFixed(0).padStart(9)} ${renderMs.toFixed(0).padStart(10)} ${String(messages).padStart(8)} ${note}`);
+  if (total < TARGET_MS) underTarget++;
+  const over = !(total <= Math.max(TARGET_MS, TARGET_RATIO * parseMs));
+  if (over) overTarget++;
+  console.log(`${input.name.padEnd(52)} ${(text.length / 1e6).toFixed(2).padStart(6)} ${parseMs.toFixed(0).padStart(9)} ${lintMs.toFixed(0).padStart(9)} ${renderMs.toFixed(0).padStart(10)} ${total.toFixed(0).padStart(11)} ${(total / parseMs).toFixed(2).padStart(6)} ${String(messages).padStart(8)} ${over ? 'OVER TARGET ' : ''}${note}`);
 }
 console.log(`\nworst: ${worst.ms.toFixed(0)} ms lint + render (${worst.name}); bound ${BOUND_MS} ms or ${BOUND_MS_PER_MB} ms a MB; ${failed} over the bound or failing`);
-console.log(`${underTarget} of ${count} linted and rendered under 2 s; of the rest, ${parserBound} take 2 s or more in remark-parse alone`);
+console.log(`${underTarget} of ${count} linted and rendered under 2 s; ${overTarget} of ${count} over the target (lint + render under ${TARGET_MS / 1000} s or at most ${TARGET_RATIO}x remark-parse alone, whichever is larger)`);
 process.exit(failed ? 1 : 0);

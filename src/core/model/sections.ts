@@ -45,7 +45,12 @@ export function isStepHeading(text: string): boolean {
 
 export class SectionMatcher {
   private readonly exact = new Map<string, string>();
-  private readonly prefixes: { alias: string; id: string }[] = [];
+  /**
+   * Lengths of the aliases a loose heading may start with (4 characters or more), longest first.
+   * A heading starts with at most one alias of each length, so one lookup per length finds them
+   * all: over 50,000 headings, trying every alias in turn was most of the model's time.
+   */
+  private readonly prefixLengths: number[] = [];
 
   constructor(catalogue: SectionInfo[]) {
     for (const section of catalogue) {
@@ -57,9 +62,9 @@ export class SectionMatcher {
     this.exact.set('title', 'title');
     this.exact.set('sop title', 'title');
     this.exact.set('document title', 'title');
-    for (const [alias, id] of this.exact) this.prefixes.push({ alias, id });
     // Longest alias first, so "revision history" wins over "history".
-    this.prefixes.sort((a, b) => b.alias.length - a.alias.length);
+    const lengths = new Set([...this.exact.keys()].map((alias) => alias.length).filter((length) => length >= 4));
+    this.prefixLengths = [...lengths].sort((a, b) => b - a);
   }
 
   /**
@@ -78,9 +83,11 @@ export class SectionMatcher {
       if (ids.every((id): id is string => !!id)) return [...new Set(ids)];
     }
     if (loose) {
-      for (const { alias, id } of this.prefixes) {
-        if (alias.length >= 4 && title.startsWith(alias) && /^[\s:\-–—(]/.test(title.slice(alias.length) || ' ')) {
-          if (title.length === alias.length || /^\s*(?:for|of|to|and|:|-|–|—|\()/.test(title.slice(alias.length))) return [id];
+      for (const length of this.prefixLengths) {
+        if (length > title.length) continue;
+        const id = this.exact.get(title.slice(0, length));
+        if (id && /^[\s:\-–—(]/.test(title.slice(length) || ' ')) {
+          if (title.length === length || /^\s*(?:for|of|to|and|:|-|–|—|\()/.test(title.slice(length))) return [id];
         }
       }
     }

@@ -1,0 +1,17 @@
+// `npm ci` / `npm install` in a checkout: apply patches/ to node_modules with patch-package, and fail
+// the install when a patch no longer applies or was made for another version (the patches are
+// pinned: micromark+4.0.3.patch must meet micromark 4.0.3). An install without the dev
+// dependencies (the published CLI, whose bundle already carries the patched code) has nothing to
+// patch and skips it.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+let bin;
+try {
+  bin = require.resolve('patch-package/index.js');
+} catch {
+  process.exit(0);
+}
+const run = spawnSync(process.execPath, [bin, '--error-on-fail', '--error-on-warn'], { stdio: 'inherit' });
+process.exit(run.status ?? 1);
