@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { find, html } from 'property-information';
-import { parseMarkdown } from '../../../src/core/parse.js';
+import { parseMarkdown } from '../../../src/core/parse/parse.js';
 
 const require = createRequire(import.meta.url);
 const micromarkRoot = dirname(require.resolve('micromark'));
