@@ -8,6 +8,7 @@ import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import builtinSchema from '../../schemas/sop.schema.json' with { type: 'json' };
 import type { TeamSchema } from './options.js';
+import { ajvUserRegExp } from './user-regex.js';
 import type { SopFormat } from './types.js';
 
 // ajv and ajv-formats are CommonJS; under ESM interop their default export may be nested.
@@ -38,8 +39,9 @@ interface Compiled {
   sections: SectionInfo[];
 }
 
-function newAjv() {
-  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, loadSchema: undefined });
+/** A team schema's `pattern`s are the team's regular expressions: they run on the linear-time engine. */
+function newAjv(team = false) {
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, loadSchema: undefined, ...(team ? { code: { regExp: ajvUserRegExp } } : {}) });
   addFormats(ajv, ['date', 'date-time', 'email', 'uri']);
   return ajv;
 }
@@ -83,7 +85,7 @@ export function compileTeamSchema(team: TeamSchema): Compiled | { error: string 
   if (cached) return cached;
   let result: Compiled | { error: string };
   try {
-    const ajv = newAjv();
+    const ajv = newAjv(true);
     ajv.addSchema(builtinSchema);
     for (const extra of team.extraSchemas ?? []) ajv.addSchema(extra as object);
     const validate = ajv.compile(team.schema);

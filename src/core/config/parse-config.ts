@@ -6,6 +6,9 @@
  * wrote the file; a config with problems is still returned with the parts that are usable.
  */
 import { closest } from '../suggest.js';
+import { clip } from '../display.js';
+import { compileUserRegex } from '../user-regex.js';
+import { compileOverrideGlob, ignoreListProblems } from './globs.js';
 import AjvModule, { type ErrorObject } from 'ajv';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import configSchema from '../../../schemas/sopkit-config.schema.json' with { type: 'json' };
@@ -190,14 +193,27 @@ export function parseConfigText(path: string, text: string, knownRules: readonly
       });
     }
   }
-  (Array.isArray(data.placeholders?.patterns) ? data.placeholders.patterns : []).forEach((pattern, i) => {
-    if (typeof pattern !== 'string') return;
-    try {
-      new RegExp(pattern, 'g');
-    } catch (error) {
-      problems.push({ file: path, ...locate(['placeholders', 'patterns', i]), message: `placeholders.patterns[${i}] is not a valid regular expression: ${(error as Error).message}` });
-    }
+  const patternLists: (string | number)[][] = [['placeholders', 'patterns'], ...ruleTables.map(({ at }) => [...at, 'placeholder', 'options', 'patterns'])];
+  for (const at of patternLists) {
+    const list = valueAt(data, at);
+    (Array.isArray(list) ? list : []).forEach((pattern: unknown, i) => {
+      if (typeof pattern !== 'string') return;
+      const compiled = compileUserRegex(pattern);
+      if ('error' in compiled) problems.push({ file: path, ...locate([...at, i]), message: `${settingName([...at, i])} is not a valid regular expression for sopkit ('${clip(pattern)}'): ${compiled.error}` });
+    });
+  }
+  (Array.isArray(data.overrides) ? data.overrides : []).forEach((o, i) => {
+    const files = typeof o?.files === 'string' ? [o.files] : Array.isArray(o?.files) ? o.files : [];
+    files.forEach((glob, j) => {
+      if (typeof glob !== 'string') return;
+      const compiled = compileOverrideGlob(glob);
+      const at = typeof o.files === 'string' ? ['overrides', i, 'files'] : ['overrides', i, 'files', j];
+      if ('error' in compiled) problems.push({ file: path, ...locate(at), message: `${settingName(at)} is not a glob sopkit can use ('${clip(glob)}'): ${compiled.error}` });
+    });
   });
+  if (Array.isArray(data.ignore)) {
+    for (const { index, message } of ignoreListProblems(data.ignore)) problems.push({ file: path, ...locate(['ignore', index]), message: `ignore[${index}] ${message}` });
+  }
   result.data = problems.length ? sanitize(data, knownRules) : data;
   return result;
 }
@@ -213,7 +229,7 @@ function sanitize(data: ConfigData, knownRules: readonly string[]): ConfigData {
   };
   const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && !!s) : undefined);
-  const patterns = strings(data.placeholders?.patterns)?.filter((p) => { try { new RegExp(p, 'g'); return true; } catch { return false; } });
+  const patterns = strings(data.placeholders?.patterns)?.filter((p) => !('error' in compileUserRegex(p)));
   const interval = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0) || (typeof v === 'string' && /^\s*\d{1,4}\s*(day|week|month|year)s?\s*$/.test(v)) ? (v as string | number) : undefined;
   const formats = new Set(['article', 'guide', 'workflow', 'faq', 'checklist']);
   return {
