@@ -11,6 +11,7 @@ import { runRules } from './commands/rules.js';
 import { runTemplates } from './commands/templates.js';
 import { FORMAT_NAMES } from './formatters/index.js';
 import type { CliIo } from './io.js';
+import { clip, terminalText } from '../core/display.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -80,10 +81,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
     if (error instanceof UsageError || error instanceof TemplateError) {
-      io.stderr(`sopkit: ${error.message}\n`);
+      // A usage message may list details on lines of its own; a template's message is one line.
+      const lines = error instanceof UsageError ? error.message.split('\n') : [error.message];
+      io.stderr(`sopkit: ${lines.map(terminalText).join('\n')}\n`);
       return 2;
     }
-    io.stderr(`sopkit: internal error: ${(error as Error)?.message ?? String(error)}; please report it${io.verbose ? `\n${(error as Error)?.stack ?? ''}` : ' (set SOPKIT_DEBUG=1 for details)'}\n`);
+    io.stderr(`sopkit: internal error: ${terminalText(clip((error as Error)?.message ?? String(error), 500))}; please report it${io.verbose ? `\n${(error as Error)?.stack ?? ''}` : ' (set SOPKIT_DEBUG=1 for details)'}\n`);
     return 2;
   }
 }

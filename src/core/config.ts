@@ -7,6 +7,7 @@
  * Pure: every file is read through a host (Node fs in the CLI, vscode.workspace.fs in the
  * extension, in the desktop and the web build alike).
  */
+import { clip, terminalText } from './display.js';
 import type { LintOptions, RuleSetting } from './options.js';
 import { rules as ruleRegistry } from './rules/index.js';
 import type { SopFormat } from './types.js';
@@ -224,8 +225,11 @@ export function loadConfigForFile(filePath: string, host: FileHost, options?: Co
   return new ConfigResolver(host, options).forFile(filePath);
 }
 
-/** "file:line:column: message", the form terminals and editors turn into links. */
+/**
+ * "file:line:column: message", the form terminals and editors turn into links. One line, whatever
+ * the file name or the quoted values hold, and never longer than a screenful.
+ */
 export function formatConfigProblem(problem: ConfigProblem): string {
   const where = problem.line ? `${problem.file}:${problem.line}${problem.column ? `:${problem.column}` : ''}` : problem.file;
-  return `${where}: ${problem.message}`;
+  return terminalText(clip(`${where}: ${problem.message}`, 2000));
 }

@@ -6,6 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/config.js';
+import { clip, terminalText } from '../../core/display.js';
 import type { LintOptions } from '../../core/options.js';
 import { cacheFilePath, fileStamp, hashText, LintCache, settingsKey, type FileStamp } from '../cache.js';
 import { expandFileArguments, findGitRoot } from '../files.js';
@@ -45,16 +46,16 @@ function checkOptions(opts: LintCommandOptions): { maxWarnings: number; concurre
   if (!formatters[opts.format]) throw new UsageError(`Unknown format '${opts.format}'; use one of: ${FORMAT_NAMES.join(', ')}`);
   if (opts.today !== undefined) {
     const valid = /^\d{4}-\d{2}-\d{2}$/.test(opts.today) && !Number.isNaN(Date.parse(`${opts.today}T00:00:00Z`)) && new Date(`${opts.today}T00:00:00Z`).toISOString().startsWith(opts.today);
-    if (!valid) throw new UsageError(`--today must be a real date written YYYY-MM-DD; got '${opts.today}'`);
+    if (!valid) throw new UsageError(`--today must be a real date written YYYY-MM-DD; got '${terminalText(clip(opts.today))}'`);
   }
   let maxWarnings = -1;
   if (opts.maxWarnings !== undefined) {
-    if (!/^-?\d+$/.test(opts.maxWarnings) || Number(opts.maxWarnings) < -1) throw new UsageError(`--max-warnings must be a whole number (or -1 for no limit); got '${opts.maxWarnings}'`);
+    if (!/^-?\d+$/.test(opts.maxWarnings) || Number(opts.maxWarnings) < -1) throw new UsageError(`--max-warnings must be a whole number (or -1 for no limit); got '${terminalText(clip(opts.maxWarnings))}'`);
     maxWarnings = Number(opts.maxWarnings);
   }
   let concurrency: number | 'auto' = 'auto';
   if (opts.concurrency !== undefined && opts.concurrency !== 'auto') {
-    if (!/^\d+$/.test(opts.concurrency) || Number(opts.concurrency) < 1) throw new UsageError(`--concurrency must be 'auto' or a number of threads (1 = no worker threads); got '${opts.concurrency}'`);
+    if (!/^\d+$/.test(opts.concurrency) || Number(opts.concurrency) < 1) throw new UsageError(`--concurrency must be 'auto' or a number of threads (1 = no worker threads); got '${terminalText(clip(opts.concurrency))}'`);
     concurrency = Number(opts.concurrency);
   }
   return { maxWarnings, concurrency };
@@ -70,7 +71,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
     return lintStdin(opts, io, today, maxWarnings);
   }
   const expansion = await expandFileArguments(patterns, io.cwd, opts.gitignore);
-  for (const pattern of expansion.unmatched) io.stderr(`sopkit: no files match '${pattern}'\n`);
+  for (const pattern of expansion.unmatched) io.stderr(`sopkit: no files match '${terminalText(pattern)}'\n`);
 
   // Configs first: a broken config stops the run before anything is linted.
   const resolver = new ConfigResolver(nodeConfigHost, {
@@ -88,7 +89,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   const files = expansion.files.filter((_, i) => !configs[i].ignored);
   const fileConfigs = configs.filter((c) => !c.ignored);
   if (files.length === 0 && expansion.unmatched.length === 0) {
-    io.stderr(`sopkit: no Markdown files to lint in ${patterns.length ? patterns.join(', ') : 'this folder'}${opts.gitignore ? ' (files that .gitignore lists are skipped; --no-gitignore lints them)' : ''}\n`);
+    io.stderr(`sopkit: no Markdown files to lint in ${patterns.length ? terminalText(patterns.join(', ')) : 'this folder'}${opts.gitignore ? ' (files that .gitignore lists are skipped; --no-gitignore lints them)' : ''}\n`);
     return 2;
   }
 
@@ -156,7 +157,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
     if (cache) cache.set(files[i], contentHashes[i], stamps[i], settingsKeys[optionsIds[i]], outcome);
   }));
   if (cache) {
-    try { cache.save(); } catch (error) { io.stderr(`sopkit: the cache could not be written to ${cache.path}: ${(error as Error).message}\n`); }
+    try { cache.save(); } catch (error) { io.stderr(`sopkit: the cache could not be written to ${terminalText(`${cache.path}: ${(error as Error).message}`)}\n`); }
   }
 
   const results: FileResult[] = files.flatMap((file, i) => (outcomes[i] ? [withCounts(file, outcomes[i]!)] : []));
@@ -169,7 +170,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
 /** Prints a run in the chosen format and returns the exit code. */
 export function report(run: LintRun, opts: LintCommandOptions, io: CliIo, maxWarnings: number, usageProblem: boolean): number {
   // The clear line per unreadable file goes to stderr in every format, so stdout stays parseable.
-  for (const s of run.skipped) io.stderr(`sopkit: ${displayPath(s.filePath, io.cwd)}: skipped, ${s.reason}\n`);
+  for (const s of run.skipped) io.stderr(`sopkit: ${terminalText(displayPath(s.filePath, io.cwd))}: skipped, ${terminalText(s.reason)}\n`);
   io.stdout(formatters[opts.format](run, { color: io.color, version: io.version }));
   if (run.skipped.length || usageProblem) return 2;
   const errors = run.results.reduce((n, r) => n + r.errorCount, 0);

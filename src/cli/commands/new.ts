@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fillTemplate, listTemplates, TemplateError, type TemplateAnswers } from '../../core/generate/templates.js';
+import { terminalText } from '../../core/display.js';
 import type { CliIo } from '../io.js';
 import { UsageError } from './lint.js';
 import { checkDate, configFor, teamTemplates } from './shared.js';
@@ -43,9 +44,9 @@ export async function runNew(opts: NewOptions, io: CliIo): Promise<number> {
     return 0;
   }
   const path = io.resolve(opts.output);
-  if (existsSync(path) && !opts.force) throw new UsageError(`'${opts.output}' already exists; use --force to overwrite it`);
+  if (existsSync(path) && !opts.force) throw new UsageError(`'${terminalText(opts.output)}' already exists; use --force to overwrite it`);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, text, 'utf8');
-  io.stderr(`sopkit: created ${opts.output} from template '${template.id}'\n`);
+  io.stderr(`sopkit: created ${terminalText(opts.output)} from template '${terminalText(template.id)}'\n`);
   return 0;
 }

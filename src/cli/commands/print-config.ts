@@ -4,6 +4,7 @@ import { findGitRoot } from '../files.js';
 import type { CliIo } from '../io.js';
 import { nodeConfigHost } from '../node-host.js';
 import type { LintCommandOptions } from './lint.js';
+import { wellFormedStrings } from '../formatters/json.js';
 
 export async function printConfig(file: string, opts: LintCommandOptions, io: CliIo, today: string): Promise<number> {
   const resolver = new ConfigResolver(nodeConfigHost, {
@@ -20,6 +21,6 @@ export async function printConfig(file: string, opts: LintCommandOptions, io: Cl
     options: { ...options, ...(teamSchema ? { teamSchema: teamSchema.path } : {}) },
     ...(config.templatesFolder ? { templates: config.templatesFolder } : {}),
     problems: config.problems,
-  }, null, 2)}\n`);
+  }, wellFormedStrings, 2)}\n`);
   return config.problems.length ? 2 : 0;
 }

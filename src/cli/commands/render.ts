@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { lintWithModel } from '../../core/lint.js';
 import { renderStandaloneHtml } from '../../core/render/index.js';
+import { terminalText } from '../../core/display.js';
 import type { CliIo } from '../io.js';
 import { readLintable } from '../read-file.js';
 import { embeddingImageResolver } from '../embed-images.js';
@@ -12,7 +13,7 @@ export async function runRender(file: string, opts: { output?: string; config?: 
   checkDate('--today', opts.today);
   const path = io.resolve(file);
   const read = await readLintable(path);
-  if ('reason' in read) throw new UsageError(`${file}: cannot render, ${read.reason}`);
+  if ('reason' in read) throw new UsageError(terminalText(`${file}: cannot render, ${read.reason}`));
   const { options } = await configFor(path, io, opts);
   // One parse: the page shows the model the lint saw (format override and team schema included).
   const { result, doc } = lintWithModel(read.text, options);
@@ -21,9 +22,9 @@ export async function runRender(file: string, opts: { output?: string; config?: 
     try {
       await writeFile(io.resolve(opts.output), html, 'utf8');
     } catch (error) {
-      throw new UsageError(`cannot write '${opts.output}': ${(error as Error).message}`);
+      throw new UsageError(terminalText(`cannot write '${opts.output}': ${(error as Error).message}`));
     }
-    io.stderr(`sopkit: wrote ${opts.output}\n`);
+    io.stderr(`sopkit: wrote ${terminalText(opts.output)}\n`);
   } else {
     io.stdout(html);
   }

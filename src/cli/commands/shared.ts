@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/config.js';
 import { parseTemplateSource, TemplateError, type TemplateSource } from '../../core/generate/templates.js';
+import { terminalText } from '../../core/display.js';
 import { findGitRoot } from '../files.js';
 import type { CliIo } from '../io.js';
 import { nodeConfigHost } from '../node-host.js';
@@ -27,14 +28,14 @@ export async function teamTemplates(folder: string | undefined): Promise<Templat
   try {
     names = (await readdir(folder)).filter((n) => /\.(md|markdown)$/i.test(n) && n.toLowerCase() !== 'readme.md').sort();
   } catch (error) {
-    throw new UsageError(`the templates folder '${folder}' cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(`the templates folder '${terminalText(folder)}' cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   const sources: TemplateSource[] = [];
   for (const name of names) {
     try {
       sources.push(parseTemplateSource(name, await readFile(join(folder, name), 'utf8')));
     } catch (error) {
-      if (error instanceof TemplateError) throw new UsageError(`${join(folder, name)}: ${error.message}`);
+      if (error instanceof TemplateError) throw new UsageError(terminalText(`${join(folder, name)}: ${error.message}`));
       throw error;
     }
   }
