@@ -24,10 +24,13 @@ function workerScript(): string | undefined {
   return typeof __dirname === 'string' && __dirname.replace(/\\/g, '/').endsWith('/dist') ? join(__dirname, 'cli-worker.cjs') : undefined;
 }
 
+/** `--concurrency` never starts more threads than this (each worker loads its own copy of the core). */
+export const MAX_THREADS = 16;
+
 /** Extra worker threads to start; the main thread lints too, so N threads means N - 1 workers. */
 export function plannedWorkers(jobs: LintJob[], requested: number | 'auto'): number {
   if (!workerScript()) return 0;
-  if (requested !== 'auto') return Math.max(0, Math.min(requested, jobs.length) - 1);
+  if (requested !== 'auto') return Math.max(0, Math.min(requested, jobs.length, MAX_THREADS) - 1);
   const bytes = jobs.reduce((sum, j) => sum + j.text.length, 0);
   if (jobs.length < MIN_FILES_FOR_WORKERS || bytes < MIN_BYTES_FOR_WORKERS) return 0;
   return Math.max(0, Math.min(availableParallelism(), 8) - 1);

@@ -41,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--print-config <file>', 'print the configs and settings that apply to this file, then exit')
     .option('--stdin', 'lint the text on standard input')
     .option('--stdin-filename <path>', 'the name (and so the config) of the text read with --stdin')
-    .option('--concurrency <n>', "threads that lint: 'auto' (default: one per core for big runs) or a number; 1 = no worker threads")
+    .option('--concurrency <n>', "threads that lint: 'auto' (default: one per core for big runs) or a number (at most 16); 1 = no worker threads")
     .action(async (files: string[], opts) => { exitCode = await runLint(files, opts, io); });
 
   program.command('rules')

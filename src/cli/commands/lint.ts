@@ -7,6 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/config.js';
 import { clip, terminalText } from '../../core/display.js';
+import { isIsoDate } from '../../core/dates.js';
 import type { LintOptions } from '../../core/options.js';
 import { cacheFilePath, fileStamp, hashText, LintCache, settingsKey, type FileStamp } from '../cache.js';
 import { expandFileArguments, findGitRoot } from '../files.js';
@@ -45,8 +46,7 @@ export function localIsoDate(date = new Date()): string {
 function checkOptions(opts: LintCommandOptions): { maxWarnings: number; concurrency: number | 'auto' } {
   if (!formatters[opts.format]) throw new UsageError(`Unknown format '${opts.format}'; use one of: ${FORMAT_NAMES.join(', ')}`);
   if (opts.today !== undefined) {
-    const valid = /^\d{4}-\d{2}-\d{2}$/.test(opts.today) && !Number.isNaN(Date.parse(`${opts.today}T00:00:00Z`)) && new Date(`${opts.today}T00:00:00Z`).toISOString().startsWith(opts.today);
-    if (!valid) throw new UsageError(`--today must be a real date written YYYY-MM-DD; got '${terminalText(clip(opts.today))}'`);
+    if (!isIsoDate(opts.today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD; got '${terminalText(clip(opts.today))}'`);
   }
   let maxWarnings = -1;
   if (opts.maxWarnings !== undefined) {

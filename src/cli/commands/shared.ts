@@ -3,14 +3,16 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigResolver, formatConfigProblem, type FileConfig } from '../../core/config.js';
 import { parseTemplateSource, TemplateError, type TemplateSource } from '../../core/generate/templates.js';
-import { terminalText } from '../../core/display.js';
+import { clip, terminalText } from '../../core/display.js';
+import { isIsoDate } from '../../core/dates.js';
 import { findGitRoot } from '../files.js';
 import type { CliIo } from '../io.js';
 import { nodeConfigHost } from '../node-host.js';
 import { UsageError } from './lint.js';
 
+/** `--today` as `lint` checks it: a real calendar date (not 2026-02-30), written YYYY-MM-DD. */
 export function checkDate(flag: string, value: string | undefined): void {
-  if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`${flag} must be a date written YYYY-MM-DD; got '${value}'`);
+  if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${flag} must be a real date written YYYY-MM-DD; got '${terminalText(clip(value))}'`);
 }
 
 /** The config that applies to `file` (absolute); config problems become a usage error (exit 2). */

@@ -69,8 +69,8 @@ function describeValue(value: unknown): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `'${value}'`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'string') return `'${clip(value)}'`;
+  return `${typeof value} ${clip(String(value))}`;
 }
 
 const TYPE_WORDS: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', object: 'a mapping', array: 'a list' };
@@ -80,7 +80,7 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
 }
 
 function settingName(path: (string | number)[]): string {
-  return path.length === 0 ? 'the config' : path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+  return path.length === 0 ? 'the config' : path.map((p) => (typeof p === 'number' ? `[${p}]` : clip(p, 60))).join('.').replace(/\.\[/g, '[');
 }
 
 const PREFERENCE = ['additionalProperties', 'required', 'enum', 'pattern', 'minimum', 'minLength', 'minItems', 'propertyNames', 'type', 'oneOf'];
@@ -102,7 +102,7 @@ function explainSchemaErrors(errors: ErrorObject[], data: unknown): { path: (str
       case 'additionalProperties': {
         const extra = String((error.params as { additionalProperty: string }).additionalProperty);
         const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
-        return { path: [...path, extra], key: true, message: `Unknown setting '${extra}'${path.length ? ` in ${where}` : ''}; expected one of: ${allowed.join(', ')}` };
+        return { path: [...path, extra], key: true, message: `Unknown setting '${clip(extra)}'${path.length ? ` in ${where}` : ''}; expected one of: ${allowed.join(', ')}` };
       }
       case 'required':
         return { path, key: false, message: `${where} is missing '${(error.params as { missingProperty: string }).missingProperty}'` };
@@ -110,7 +110,7 @@ function explainSchemaErrors(errors: ErrorObject[], data: unknown): { path: (str
         return { path, key: false, message: `${where} is ${describeValue(value)}; expected one of: ${((error.params as { allowedValues: unknown[] }).allowedValues).join(', ')}` };
       case 'pattern':
         if (path.includes('reviewInterval')) return { path, key: false, message: `${where} is ${describeValue(value)}; expected an interval such as "12 months", "6 weeks", "90 days" or a number of months` };
-        if (path[0] === 'rules' || path[2] === 'rules') return { path, key: true, message: `Rule id '${path[path.length - 1]}' is not a valid rule id` };
+        if (path[0] === 'rules' || path[2] === 'rules') return { path, key: true, message: `Rule id '${clip(String(path[path.length - 1]))}' is not a valid rule id` };
         return { path, key: false, message: `${where} is ${describeValue(value)}, which does not have the expected form` };
       case 'propertyNames':
         return { path, key: false, message: `${where} has a key that is not a valid rule id` };
@@ -130,14 +130,14 @@ function readDocument(path: string, text: string): { doc?: Document; data: unkno
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   // The first syntax error is the one to fix; the ones after it are usually its echoes.
   const [error] = doc.errors;
-  if (error) problems.push({ file: path, ...lineColumn(text, error.pos[0]), message: `Not valid YAML: ${error.message.split('\n')[0]}` });
+  if (error) problems.push({ file: path, ...lineColumn(text, error.pos[0]), message: `Not valid YAML: ${clip(error.message.split('\n')[0], 200)}` });
   if (problems.length) return { data: undefined, problems };
   if (/\.json$/i.test(path)) {
     try {
       JSON.parse(text);
     } catch (error) {
       const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
-      problems.push({ file: path, ...lineColumn(text, offset), message: `Not valid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}` });
+      problems.push({ file: path, ...lineColumn(text, offset), message: `Not valid JSON: ${clip((error as Error).message.replace(/ in JSON at position \d+.*$/, ''), 200)}` });
       return { data: undefined, problems };
     }
   }
@@ -145,7 +145,7 @@ function readDocument(path: string, text: string): { doc?: Document; data: unkno
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    problems.push({ file: path, line: 1, column: 1, message: `Cannot read the settings: ${(error as Error).message}` });
+    problems.push({ file: path, line: 1, column: 1, message: `Cannot read the settings: ${clip((error as Error).message, 200)}` });
     return { data: undefined, problems };
   }
   return { doc, data, problems };
@@ -189,7 +189,7 @@ export function parseConfigText(path: string, text: string, knownRules: readonly
       problems.push({
         file: path,
         ...locate([...at, id], true),
-        message: `Unknown rule '${id}' in ${settingName(at)}${guess ? ` (did you mean '${guess}'?)` : ''}; known rules: ${knownRules.join(', ')}`,
+        message: `Unknown rule '${clip(id)}' in ${settingName(at)}${guess ? ` (did you mean '${guess}'?)` : ''}; known rules: ${knownRules.join(', ')}`,
       });
     }
   }

@@ -55,7 +55,7 @@ describe('output safety (issue 11)', () => {
       skipped: [{ filePath: '/w/b\uDC00.md', reason: 'cannot be read (\uD800)' }],
       results: [{
         filePath: '/w/a.md', format: 'article', formatSource: 'inferred', formatReason: 'x',
-        messages: [{ ruleId: 'placeholder', severity: 'warning', message: 'Unfilled placeholder \'\uD83D\'', line: 1, column: 1, endLine: 1, endColumn: 2, fixable: false }],
+        messages: [{ ruleId: 'placeholder', severity: 'warning', message: 'Unfilled placeholder \'\uD83D\'', line: 1, column: 1, endLine: 1, endColumn: 2, fixable: false, url: '' }],
         errorCount: 0, warningCount: 1, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0,
       }],
     };
