@@ -20,19 +20,6 @@ export function applyFaqFilter(): void {
   if (empty) empty.hidden = shown > 0;
 }
 
-/**
- * The element id a `#fragment` names: percent-escapes decoded, and a malformed escape (`#%E0%A4`,
- * `#100%`) taken as written instead of throwing in the page script.
- */
-export function fragmentId(fragment: string): string {
-  const raw = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 /** Opens and scrolls to the element a fragment names; returns false when there is none. */
 export function revealFragment(id: string): boolean {
   const target = id ? document.getElementById(id) : null;

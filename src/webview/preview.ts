@@ -6,7 +6,8 @@
 import morphdom from 'morphdom';
 import { isHostMessage, isPreviewState, type PreviewState, type WebviewMessage } from './messages.js';
 import { applyLocalTicks, readLocalTicks, taskBoxes, updateProgress } from './checklist.js';
-import { applyFaqFilter, fragmentId, revealFragment } from './faq.js';
+import { applyFaqFilter, revealFragment } from './faq.js';
+import { fragmentId } from './fragment.js';
 import { handleGuidedClick, loadGuided } from './guided.js';
 import { createScrollSync } from './scroll.js';
 

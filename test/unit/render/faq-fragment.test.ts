@@ -1,7 +1,7 @@
 /** The page script's `#fragment` handling, without a browser (issue 11: a malformed escape threw). */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fragmentId } from '../../../src/webview/faq.js';
+import { fragmentId } from '../../../src/webview/fragment.js';
 
 describe('FAQ fragments', () => {
   it('decodes percent-escapes', () => {
