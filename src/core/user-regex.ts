@@ -21,9 +21,15 @@ export interface UserRegex {
 const compiled = new Map<string, UserRegex | { error: string }>();
 const MAX_CACHED = 500;
 
+/** RE2's message without the trailing quote of the pattern (the problem names the pattern itself). */
+export function withoutQuotedSource(message: string): string {
+  const cut = message.indexOf(': `');
+  return cut >= 0 && message.endsWith('`') ? message.slice(0, cut) : message;
+}
+
 function reason(error: unknown): string {
   const message = (error as Error)?.message ?? String(error);
-  const detail = message.replace(/^error parsing regexp: /, '').replace(/: `[^]*`$/, '');
+  const detail = withoutQuotedSource(message.replace(/^error parsing regexp: /, ''));
   if (/`\(\?[=!]/.test(message) || /`\(\?<[=!]/.test(message) || /named capture: `\(\?<[=!]/.test(message)) return 'lookahead and lookbehind are not supported (sopkit runs patterns on a linear-time engine)';
   if (/escape sequence: `\\[1-9]/.test(message)) return 'backreferences are not supported (sopkit runs patterns on a linear-time engine)';
   return detail;

@@ -10,6 +10,8 @@
  */
 import { RE2JS } from 're2js';
 import { clip } from '../display.js';
+import { trimEndWhere } from '../trim.js';
+import { withoutQuotedSource } from '../user-regex.js';
 
 const MAX_GLOB_LENGTH = 4096;
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
@@ -117,7 +119,7 @@ function compile(glob: string, options: TranslateOptions & { ignoreCase?: boolea
     const regex = RE2JS.compile(`^(?:${translate(glob, options)})$`, RE2JS.DOTALL | (options.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
     return { test: (path) => regex.testExact(path) };
   } catch (error) {
-    return { error: (error as Error).message.replace(/^error parsing regexp: /, '').replace(/: `[^]*`$/, '') };
+    return { error: withoutQuotedSource((error as Error).message.replace(/^error parsing regexp: /, '')) };
   }
 }
 
@@ -155,13 +157,15 @@ interface IgnoreRule { regex: CompiledGlob; negative: boolean; folderOnly: boole
 
 /** One `ignore` line parsed with .gitignore rules, or why it cannot be used (undefined: blank or comment). */
 function ignoreRule(line: string): IgnoreRule | { error: string } | undefined {
-  let body = line.replace(/(?<!\\)\s+$/, '');
+  // Trailing spaces end the line unless escaped (a loop: /\s+$/ is quadratic on long runs).
+  let body = trimEndWhere(line, (c) => /\s/.test(c));
+  if (body.endsWith('\\') && body.length < line.length) body += line[body.length];
   if (!body || body.startsWith('#')) return undefined;
   const negative = body.startsWith('!');
   if (negative) body = body.slice(1);
   else if (body.startsWith('\\!') || body.startsWith('\\#')) body = body.slice(1);
   const folderOnly = body.endsWith('/');
-  if (folderOnly) body = body.replace(/\/+$/, '');
+  if (folderOnly) body = trimEndWhere(body, (c) => c === '/');
   if (!body) return undefined;
   const anchored = body.includes('/');
   const glob = anchored ? body.replace(/^\//, '') : `**/${body}`;
