@@ -27,10 +27,13 @@ function workerScript(): string | undefined {
   return typeof __dirname === 'string' && __dirname.replace(/\\/g, '/').endsWith('/dist') ? join(__dirname, 'cli-worker.cjs') : undefined;
 }
 
+/** `--concurrency` never starts more threads than this (each worker loads its own copy of the core). */
+export const MAX_THREADS = 16;
+
 /** Extra worker threads to start for these first jobs (all of them, if the source ran dry); the main thread lints too. */
 export function plannedWorkers(first: LintJob[], sourceDry: boolean, requested: number | 'auto'): number {
   if (!workerScript()) return 0;
-  if (requested !== 'auto') return Math.max(0, (sourceDry ? Math.min(requested, first.length) : requested) - 1);
+  if (requested !== 'auto') return Math.max(0, Math.min(sourceDry ? Math.min(requested, first.length) : requested, MAX_THREADS) - 1);
   const bytes = first.reduce((sum, j) => sum + j.text.length, 0);
   if (first.length < MIN_FILES_FOR_WORKERS || bytes < MIN_BYTES_FOR_WORKERS) return 0;
   return Math.max(0, Math.min(availableParallelism(), 8) - 1);

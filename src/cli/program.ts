@@ -11,6 +11,7 @@ import { runRules } from './commands/rules.js';
 import { runTemplates } from './commands/templates.js';
 import { FORMAT_NAMES } from './formatters/index.js';
 import type { CliIo } from './io.js';
+import { clip, terminalText } from '../core/index.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -40,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--print-config <file>', 'print the configs and settings that apply to this file, then exit')
     .option('--stdin', 'lint the text on standard input')
     .option('--stdin-filename <path>', 'the name (and so the config) of the text read with --stdin')
-    .option('--concurrency <n>', "threads that lint: 'auto' (default: one per core for big runs) or a number; 1 = no worker threads")
+    .option('--concurrency <n>', "threads that lint: 'auto' (default: one per core for big runs) or a number (at most 16); 1 = no worker threads")
     .action(async (files: string[], opts) => { exitCode = await runLint(files, opts, io); });
 
   program.command('rules')
@@ -81,10 +82,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
     if (error instanceof UsageError || error instanceof TemplateError) {
-      io.stderr(`sopkit: ${error.message}\n`);
+      // A usage message may list details on lines of its own; a template's message is one line.
+      const lines = error instanceof UsageError ? error.message.split('\n') : [error.message];
+      io.stderr(`sopkit: ${lines.map(terminalText).join('\n')}\n`);
       return 2;
     }
-    io.stderr(`sopkit: internal error: ${(error as Error)?.message ?? String(error)}; please report it${io.verbose ? `\n${(error as Error)?.stack ?? ''}` : ' (set SOPKIT_DEBUG=1 for details)'}\n`);
+    io.stderr(`sopkit: internal error: ${terminalText(clip((error as Error)?.message ?? String(error), 500))}; please report it${io.verbose ? `\n${(error as Error)?.stack ?? ''}` : ' (set SOPKIT_DEBUG=1 for details)'}\n`);
     return 2;
   }
 }

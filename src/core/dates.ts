@@ -27,6 +27,11 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+/** A real calendar date written YYYY-MM-DD (`--today`): 2026-02-30 and 2026-13-01 are not. */
+export function isIsoDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+}
+
 export function isValidDate(year: number, month: number, day: number): boolean {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();

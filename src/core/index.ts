@@ -13,6 +13,7 @@ export { createPieceCache, type PieceCache } from './parse/pieces.js';
 export { buildSopDocument } from './model/build.js';
 export { frontMatterFields, requiredSections, sectionCatalogue } from './schema.js';
 export { CONFIG_FILE_NAMES, ConfigResolver, formatConfigProblem, type ConfigHost, type FileConfig } from './config/resolver.js';
-export { todayIso } from './dates.js';
+export { isIsoDate, todayIso } from './dates.js';
+export { clip, terminalText, wellFormed } from './display.js';
 export type { LintOptions, TeamSchema } from './options.js';
 export { SOP_FORMATS, type Fix, type LintMessage, type LintResult, type Range, type Severity, type SopDocument, type SopFormat, type TextEdit } from './types.js';

@@ -8,6 +8,9 @@ import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import builtinSchema from '../../schemas/sop.schema.json' with { type: 'json' };
 import type { TeamSchema } from './options.js';
+import { ajvUserRegExp } from './user-regex.js';
+import { clip } from './display.js';
+import { findRefCycle } from './config/ref-cycles.js';
 import type { SopFormat } from './types.js';
 
 // ajv and ajv-formats are CommonJS; under ESM interop their default export may be nested.
@@ -38,8 +41,9 @@ interface Compiled {
   sections: SectionInfo[];
 }
 
-function newAjv() {
-  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, loadSchema: undefined });
+/** A team schema's `pattern`s are the team's regular expressions: they run on the linear-time engine. */
+function newAjv(team = false) {
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, loadSchema: undefined, ...(team ? { code: { regExp: ajvUserRegExp } } : {}) });
   addFormats(ajv, ['date', 'date-time', 'email', 'uri']);
   return ajv;
 }
@@ -83,7 +87,9 @@ export function compileTeamSchema(team: TeamSchema): Compiled | { error: string 
   if (cached) return cached;
   let result: Compiled | { error: string };
   try {
-    const ajv = newAjv();
+    const cycle = findRefCycle([builtinSchema, ...(team.extraSchemas ?? []), team.schema] as Record<string, unknown>[]);
+    if (cycle) throw new Error(`its $refs go round in a circle without checking anything (${cycle.map((r) => `'${clip(r)}'`).join(' → ')}); a $ref must lead to a schema that checks the value or looks into it`);
+    const ajv = newAjv(true);
     ajv.addSchema(builtinSchema);
     for (const extra of team.extraSchemas ?? []) ajv.addSchema(extra as object);
     const validate = ajv.compile(team.schema);
@@ -91,7 +97,8 @@ export function compileTeamSchema(team: TeamSchema): Compiled | { error: string 
     result = { validate, sections: mergeSections(readSections(builtinSchema), extraSections) };
   } catch (error) {
     const where = team.path ? ` (${team.path})` : '';
-    result = { error: `The team schema${where} is not a usable JSON Schema: ${(error as Error).message}` };
+    const why = error instanceof RangeError ? 'it is nested too deeply' : clip((error as Error).message, 300);
+    result = { error: `The team schema${where} is not a usable JSON Schema: ${why}` };
   }
   teamCache.set(team.schema, result);
   return result;

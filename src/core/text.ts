@@ -18,13 +18,13 @@ export function trimStartWhere(text: string, drop: (ch: string) => boolean): str
   return start === 0 ? text : text.slice(start);
 }
 
-/** How many line breaks (LF or CRLF) end `text`. */
+/** How many line breaks (LF, CRLF or a lone CR) end `text`. */
 export function trailingLineBreaks(text: string): number {
   let count = 0;
   let i = text.length;
-  while (i > 0 && text[i - 1] === '\n') {
+  while (i > 0 && (text[i - 1] === '\n' || text[i - 1] === '\r')) {
     count++;
-    i -= text[i - 2] === '\r' ? 2 : 1;
+    i -= text[i - 1] === '\n' && text[i - 2] === '\r' ? 2 : 1;
   }
   return count;
 }

@@ -7,6 +7,7 @@ import morphdom from 'morphdom';
 import { isHostMessage, isPreviewState, type PreviewState, type WebviewMessage } from './messages.js';
 import { applyLocalTicks, readLocalTicks, taskBoxes, updateProgress } from './checklist.js';
 import { applyFaqFilter, revealFragment } from './faq.js';
+import { fragmentId } from './fragment.js';
 import { handleGuidedClick, loadGuided } from './guided.js';
 import { createScrollSync } from './scroll.js';
 
@@ -148,7 +149,7 @@ document.addEventListener('click', (event) => {
   const link = target.closest('a');
   const href = link?.getAttribute('href') ?? '';
   if (href.startsWith('#')) {
-    if (revealFragment(decodeURIComponent(href.slice(1)))) {
+    if (revealFragment(fragmentId(href))) {
       event.preventDefault();
       if (!vscode) history.replaceState(null, '', href);
     }
@@ -198,10 +199,10 @@ window.addEventListener('beforeprint', () => {
   for (const details of document.querySelectorAll('details')) details.open = true;
 });
 
-window.addEventListener('hashchange', () => revealFragment(decodeURIComponent(location.hash.slice(1))));
+window.addEventListener('hashchange', () => revealFragment(fragmentId(location.hash)));
 
 refresh();
-if (location.hash) revealFragment(decodeURIComponent(location.hash.slice(1)));
+if (location.hash) revealFragment(fragmentId(location.hash));
 else if (state.line) scroll.scrollToLine(state.line, true);
 saveState();
 post({ type: 'ready' });

@@ -3,6 +3,7 @@
  * SOPKIT_FUZZ_RUNS sets the SOP-shaped document count (default 5,000; arbitrary text gets twice
  * as many, fix checks half); SOPKIT_FUZZ_SEED replays a run.
  */
+import { registerConfigProperties } from '../unit/reliability/config-properties.js';
 import { registerProperties, stats } from '../unit/reliability/properties.js';
 
 const runs = Number(process.env.SOPKIT_FUZZ_RUNS ?? 5_000);
@@ -14,4 +15,5 @@ describe(`fuzz: reliability properties (${runs} SOP-shaped documents)`, function
     console.log(`\n  fuzzed ${stats.documents} documents (${stats.rendered} rendered), applied ${stats.fixesApplied} fixes, ${stats.xssPayloads} XSS payloads`);
   });
   registerProperties({ text: runs * 2, sop: runs, fixes: Math.max(10, Math.round(runs / 2)), seed });
+  registerConfigProperties(Math.max(100, Math.round(runs / 5)), seed);
 });

@@ -2,6 +2,7 @@
  * The options of `sopkit lint`, and how a lint run is reported (output and exit code): shared by
  * the file run (lint.ts), --stdin (lint-stdin.ts) and --print-config (print-config.ts).
  */
+import { terminalText } from '../../core/index.js';
 import { formatters } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
 import type { CliIo } from '../io.js';
@@ -29,7 +30,7 @@ export interface LintCommandOptions {
 /** Prints a run in the chosen format and returns the exit code. */
 export function report(run: LintRun, opts: LintCommandOptions, io: CliIo, maxWarnings: number, usageProblem: boolean): number {
   // The clear line per unreadable file goes to stderr in every format, so stdout stays parseable.
-  for (const s of run.skipped) io.stderr(`sopkit: ${displayPath(s.filePath, io.cwd)}: skipped, ${s.reason}\n`);
+  for (const s of run.skipped) io.stderr(`sopkit: ${terminalText(displayPath(s.filePath, io.cwd))}: skipped, ${terminalText(s.reason)}\n`);
   io.stdout(formatters[opts.format](run, { color: io.color, version: io.version }));
   if (run.skipped.length || usageProblem) return 2;
   const errors = run.results.reduce((n, r) => n + r.errorCount, 0);

@@ -4,7 +4,7 @@
  * rest on every core, write fixes, print in the chosen format and pick the exit code:
  * 0 no errors, 1 errors or too many warnings, 2 usage, config or file-reading problems.
  */
-import { formatConfigProblem, type LintOptions } from '../../core/index.js';
+import { clip, formatConfigProblem, isIsoDate, terminalText, type LintOptions } from '../../core/index.js';
 import { cacheFilePath, hashText, LintCache, settingsKey } from '../cache.js';
 import { cliConfigResolver } from '../config-resolver.js';
 import { expandFileArguments, type LintTarget } from '../files.js';
@@ -28,17 +28,16 @@ export function localIsoDate(date = new Date()): string {
 function checkOptions(opts: LintCommandOptions): { maxWarnings: number; concurrency: number | 'auto' } {
   if (!formatters[opts.format]) throw new UsageError(`Unknown format '${opts.format}'; use one of: ${FORMAT_NAMES.join(', ')}`);
   if (opts.today !== undefined) {
-    const valid = /^\d{4}-\d{2}-\d{2}$/.test(opts.today) && !Number.isNaN(Date.parse(`${opts.today}T00:00:00Z`)) && new Date(`${opts.today}T00:00:00Z`).toISOString().startsWith(opts.today);
-    if (!valid) throw new UsageError(`--today must be a real date written YYYY-MM-DD; got '${opts.today}'`);
+    if (!isIsoDate(opts.today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD; got '${terminalText(clip(opts.today))}'`);
   }
   let maxWarnings = -1;
   if (opts.maxWarnings !== undefined) {
-    if (!/^-?\d+$/.test(opts.maxWarnings) || Number(opts.maxWarnings) < -1) throw new UsageError(`--max-warnings must be a whole number (or -1 for no limit); got '${opts.maxWarnings}'`);
+    if (!/^-?\d+$/.test(opts.maxWarnings) || Number(opts.maxWarnings) < -1) throw new UsageError(`--max-warnings must be a whole number (or -1 for no limit); got '${terminalText(clip(opts.maxWarnings))}'`);
     maxWarnings = Number(opts.maxWarnings);
   }
   let concurrency: number | 'auto' = 'auto';
   if (opts.concurrency !== undefined && opts.concurrency !== 'auto') {
-    if (!/^\d+$/.test(opts.concurrency) || Number(opts.concurrency) < 1) throw new UsageError(`--concurrency must be 'auto' or a number of threads (1 = no worker threads); got '${opts.concurrency}'`);
+    if (!/^\d+$/.test(opts.concurrency) || Number(opts.concurrency) < 1) throw new UsageError(`--concurrency must be 'auto' or a number of threads (1 = no worker threads); got '${terminalText(clip(opts.concurrency))}'`);
     concurrency = Number(opts.concurrency);
   }
   return { maxWarnings, concurrency };
@@ -54,7 +53,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
     return lintStdin(opts, io, today, maxWarnings);
   }
   const expansion = await expandFileArguments(patterns, io.cwd, opts.gitignore);
-  for (const pattern of expansion.unmatched) io.stderr(`sopkit: no files match '${pattern}'\n`);
+  for (const pattern of expansion.unmatched) io.stderr(`sopkit: no files match '${terminalText(pattern)}'\n`);
 
   // Configs first: a broken config stops the run before anything is linted. Per file only the id
   // of its options is kept (one options object per distinct configuration, shared with the
@@ -86,7 +85,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   }
   const skipped: SkippedFile[] = expansion.unsearchable.map((u) => ({ filePath: u.folder, reason: `this folder cannot be searched (${u.reason}); the files in it are not linted` }));
   if (files.length === 0 && expansion.unmatched.length === 0 && skipped.length === 0) {
-    io.stderr(`sopkit: no Markdown files to lint in ${patterns.length ? patterns.join(', ') : 'this folder'}${opts.gitignore ? ' (files that .gitignore lists are skipped; --no-gitignore lints them)' : ''}\n`);
+    io.stderr(`sopkit: no Markdown files to lint in ${patterns.length ? terminalText(patterns.join(', ')) : 'this folder'}${opts.gitignore ? ' (files that .gitignore lists are skipped; --no-gitignore lints them)' : ''}\n`);
     return 2;
   }
 
@@ -149,7 +148,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
       const at = lstatOrUndefined(path);
       return !!at && lintedInodes.has(`${at.dev}:${at.ino}`);
     });
-    if (refused) io.stderr(`sopkit: the cache was not written to ${cache.path}: ${refused}\n`);
+    if (refused) io.stderr(`sopkit: the cache was not written to ${terminalText(`${cache.path}: ${refused}`)}\n`);
   }
 
   const run: LintRun = { results: results.filter((r): r is FileResult => r !== undefined), skipped: skipped.sort((a, b) => a.filePath.localeCompare(b.filePath)), cwd: io.cwd, fixedFiles, quiet: !!opts.quiet };

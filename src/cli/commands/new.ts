@@ -2,9 +2,10 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fillTemplate, listTemplates, TemplateError, type TemplateAnswers } from '../../core/heavy.js';
+import { terminalText } from '../../core/index.js';
 import type { CliIo } from '../io.js';
 import { writeOutputFile } from '../safe-fs.js';
-import { UsageError } from './lint.js';
+import { UsageError } from './lint-report.js';
 import { checkDate, configFor, teamTemplates } from './shared.js';
 
 interface NewOptions { template: string; set: string[]; output?: string; force?: boolean; today?: string; config?: string }
@@ -49,6 +50,6 @@ export async function runNew(opts: NewOptions, io: CliIo): Promise<number> {
   if ('reason' in written) {
     throw new UsageError(written.reason === 'it already exists' ? `'${opts.output}' already exists; use --force to overwrite it` : `cannot write '${opts.output}': ${written.reason}`);
   }
-  io.stderr(`sopkit: created ${opts.output} from template '${template.id}'\n`);
+  io.stderr(`sopkit: created ${terminalText(opts.output)} from template '${terminalText(template.id)}'\n`);
   return 0;
 }

@@ -4,6 +4,7 @@ import { cliConfigResolver } from '../config-resolver.js';
 import { findGitRoot } from '../safe-fs.js';
 import type { CliIo } from '../io.js';
 import type { LintCommandOptions } from './lint-report.js';
+import { wellFormedStrings } from '../formatters/json.js';
 
 function stopReason(stop: NonNullable<FileConfig['searchStop']>): string {
   if (stop.reason === 'root: true') return 'a config there says root: true';
@@ -26,6 +27,6 @@ export async function printConfig(file: string, opts: LintCommandOptions, io: Cl
     // Where the upward search for configs ended: a config above this folder is never read.
     ...(config.searchStop ? { searchStoppedAt: config.searchStop.folder, searchStoppedBecause: stopReason(config.searchStop) } : {}),
     problems: config.problems,
-  }, null, 2)}\n`);
+  }, wellFormedStrings, 2)}\n`);
   return config.problems.length ? 2 : 0;
 }

@@ -1,5 +1,5 @@
 /** `sopkit render <file> [-o out.html]`: one self-contained, print-ready HTML file per SOP. */
-import { lintWithModel } from '../../core/index.js';
+import { lintWithModel, terminalText } from '../../core/index.js';
 import { renderStandaloneHtml } from '../../core/heavy.js';
 import type { CliIo } from '../io.js';
 import { readLintableSync } from '../read-file.js';
@@ -26,7 +26,7 @@ export async function runRender(file: string, opts: { output?: string; config?: 
   const { options } = await configFor(path, io, opts);
   // One parse: the page shows the model the lint saw (format override and team schema included).
   const { result, doc } = lintWithModel(read.text, options);
-  const resolveImage = embeddingImageResolver(path, io.cwd, (line) => io.stderr(`sopkit: ${file}: ${line}\n`));
+  const resolveImage = embeddingImageResolver(path, io.cwd, (line) => io.stderr(`sopkit: ${terminalText(`${file}: ${line}`)}\n`));
   const html = renderStandaloneHtml(read.text, { lint: result.messages, doc, today: opts.today, resolveImage });
   if (output !== undefined) {
     // An existing file is replaced only with --force, and only when it is an HTML file already.
@@ -36,7 +36,7 @@ export async function runRender(file: string, opts: { output?: string; config?: 
     if ('reason' in written) {
       throw new UsageError(written.reason === 'it already exists' ? `'${opts.output}' already exists; use --force to replace an earlier render` : `cannot write '${opts.output}': ${written.reason}`);
     }
-    io.stderr(`sopkit: wrote ${opts.output}\n`);
+    io.stderr(`sopkit: wrote ${terminalText(opts.output ?? "")}\n`);
   } else {
     io.stdout(html);
   }

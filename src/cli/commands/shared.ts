@@ -1,15 +1,16 @@
 /** Small pieces the render/templates/new commands share. */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatConfigProblem, type FileConfig } from '../../core/index.js';
+import { clip, formatConfigProblem, isIsoDate, terminalText, type FileConfig } from '../../core/index.js';
 import { parseTemplateSource, TemplateError, type TemplateSource } from '../../core/heavy.js';
 import { cliConfigResolver } from '../config-resolver.js';
 import type { CliIo } from '../io.js';
 import { readInside, workspaceRoot } from '../safe-fs.js';
 import { UsageError } from './lint-report.js';
 
+/** `--today` as `lint` checks it: a real calendar date (not 2026-02-30), written YYYY-MM-DD. */
 export function checkDate(flag: string, value: string | undefined): void {
-  if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`${flag} must be a date written YYYY-MM-DD; got '${value}'`);
+  if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${flag} must be a real date written YYYY-MM-DD; got '${terminalText(clip(value))}'`);
 }
 
 /** The config that applies to `file` (absolute); config problems become a usage error (exit 2). */

@@ -4,11 +4,12 @@
  */
 import type { LintRun } from '../results.js';
 import type { FormatContext } from './context.js';
+import { terminalText } from '../../core/index.js';
 import { displayPath } from './paths.js';
 
 /** Escapes a command's message (GitHub's toolkit rules). */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalText(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escapes a property value: as data, plus `:` and `,` which separate properties. */

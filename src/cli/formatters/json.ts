@@ -1,6 +1,10 @@
 /** ESLint's JSON result shape, plus the SOP format each file was linted as and why. */
 import type { LintRun } from '../results.js';
+import { wellFormed } from '../../core/index.js';
 import type { FormatContext } from './context.js';
+
+/** JSON.stringify replacer: consumers get well-formed Unicode (no lone surrogates). */
+export const wellFormedStrings = (_key: string, value: unknown): unknown => (typeof value === 'string' ? wellFormed(value) : value);
 
 export function toJsonResults(run: LintRun) {
   const linted = run.results.map((r) => ({
@@ -41,5 +45,5 @@ export function toJsonResults(run: LintRun) {
 }
 
 export function formatJson(run: LintRun, _context: FormatContext): string {
-  return `${JSON.stringify(toJsonResults(run))}\n`;
+  return `${JSON.stringify(toJsonResults(run), wellFormedStrings)}\n`;
 }

@@ -10,6 +10,8 @@ import type { Severity } from '../../core/index.js';
 import type { LintRun } from '../results.js';
 import type { FormatContext } from './context.js';
 import { displayPath } from './paths.js';
+import { wellFormedStrings } from './json.js';
+import { wellFormed } from '../../core/index.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -17,7 +19,7 @@ function artifactUri(filePath: string, cwd: string): { uri: string; uriBaseId?: 
   const shown = displayPath(filePath, cwd);
   return shown === filePath.split('\\').join('/')
     ? { uri: pathToFileURL(filePath).href }
-    : { uri: shown.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+    : { uri: wellFormed(shown).split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
 export function toSarif(run: LintRun, version: string): Log {
@@ -70,5 +72,5 @@ export function toSarif(run: LintRun, version: string): Log {
 }
 
 export function formatSarif(run: LintRun, context: FormatContext): string {
-  return `${JSON.stringify(toSarif(run, context.version), null, 2)}\n`;
+  return `${JSON.stringify(toSarif(run, context.version), wellFormedStrings, 2)}\n`;
 }

@@ -6,6 +6,7 @@
  */
 import type { FormatContext } from './context.js';
 import type { LintRun } from '../results.js';
+import { terminalText } from '../../core/index.js';
 import { displayPath } from './paths.js';
 
 const ansi = (code: string) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
@@ -27,13 +28,14 @@ export function formatStylish(run: LintRun, context: FormatContext): string {
     const shown = run.quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages;
     if (shown.length === 0) continue;
     const format = `${result.format} (${result.formatSource === 'frontmatter' ? 'from front matter' : 'inferred'})`;
-    out.push(`${paint('underline', displayPath(result.filePath, run.cwd))}  ${paint('dim', format)}`);
+    out.push(`${paint('underline', terminalText(displayPath(result.filePath, run.cwd)))}  ${paint('dim', format)}`);
     const places = shown.map((m) => `${m.line}:${m.column}`);
     const placeWidth = Math.max(...places.map((p) => p.length));
-    const messageWidth = Math.max(...shown.map((m) => m.message.length));
+    const texts = shown.map((m) => terminalText(m.message.replace(/\s+/g, ' ')));
+    const messageWidth = Math.max(...texts.map((t) => t.length));
     shown.forEach((m, i) => {
       const severity = m.severity === 'error' ? paint('red', 'error  ') : m.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info   ');
-      out.push(`  ${paint('dim', places[i].padEnd(placeWidth))}  ${severity}  ${m.message.replace(/\s+/g, ' ').padEnd(messageWidth)}  ${paint('dim', m.ruleId)}`);
+      out.push(`  ${paint('dim', places[i].padEnd(placeWidth))}  ${severity}  ${texts[i].padEnd(messageWidth)}  ${paint('dim', m.ruleId)}`);
     });
     out.push('');
   }

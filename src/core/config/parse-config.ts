@@ -6,6 +6,9 @@
  * wrote the file; a config with problems is still returned with the parts that are usable.
  */
 import { closest } from '../lint/suggest.js';
+import { clip } from '../display.js';
+import { compileUserRegex } from '../user-regex.js';
+import { compileOverrideGlob, ignoreListProblems } from './globs.js';
 import AjvModule, { type ErrorObject } from 'ajv';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import configSchema from '../../../schemas/sopkit-config.schema.json' with { type: 'json' };
@@ -66,8 +69,8 @@ function describeValue(value: unknown): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `'${value}'`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'string') return `'${clip(value)}'`;
+  return `${typeof value} ${clip(String(value))}`;
 }
 
 const TYPE_WORDS: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', object: 'a mapping', array: 'a list' };
@@ -77,7 +80,7 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
 }
 
 function settingName(path: (string | number)[]): string {
-  return path.length === 0 ? 'the config' : path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+  return path.length === 0 ? 'the config' : path.map((p) => (typeof p === 'number' ? `[${p}]` : clip(p, 60))).join('.').replace(/\.\[/g, '[');
 }
 
 const PREFERENCE = ['additionalProperties', 'required', 'enum', 'pattern', 'minimum', 'minLength', 'minItems', 'propertyNames', 'type', 'oneOf'];
@@ -99,7 +102,7 @@ function explainSchemaErrors(errors: ErrorObject[], data: unknown): { path: (str
       case 'additionalProperties': {
         const extra = String((error.params as { additionalProperty: string }).additionalProperty);
         const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
-        return { path: [...path, extra], key: true, message: `Unknown setting '${extra}'${path.length ? ` in ${where}` : ''}; expected one of: ${allowed.join(', ')}` };
+        return { path: [...path, extra], key: true, message: `Unknown setting '${clip(extra)}'${path.length ? ` in ${where}` : ''}; expected one of: ${allowed.join(', ')}` };
       }
       case 'required':
         return { path, key: false, message: `${where} is missing '${(error.params as { missingProperty: string }).missingProperty}'` };
@@ -107,7 +110,7 @@ function explainSchemaErrors(errors: ErrorObject[], data: unknown): { path: (str
         return { path, key: false, message: `${where} is ${describeValue(value)}; expected one of: ${((error.params as { allowedValues: unknown[] }).allowedValues).join(', ')}` };
       case 'pattern':
         if (path.includes('reviewInterval')) return { path, key: false, message: `${where} is ${describeValue(value)}; expected an interval such as "12 months", "6 weeks", "90 days" or a number of months` };
-        if (path[0] === 'rules' || path[2] === 'rules') return { path, key: true, message: `Rule id '${path[path.length - 1]}' is not a valid rule id` };
+        if (path[0] === 'rules' || path[2] === 'rules') return { path, key: true, message: `Rule id '${clip(String(path[path.length - 1]))}' is not a valid rule id` };
         return { path, key: false, message: `${where} is ${describeValue(value)}, which does not have the expected form` };
       case 'propertyNames':
         return { path, key: false, message: `${where} has a key that is not a valid rule id` };
@@ -127,14 +130,14 @@ function readDocument(path: string, text: string): { doc?: Document; data: unkno
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   // The first syntax error is the one to fix; the ones after it are usually its echoes.
   const [error] = doc.errors;
-  if (error) problems.push({ file: path, ...lineColumn(text, error.pos[0]), message: `Not valid YAML: ${error.message.split('\n')[0]}` });
+  if (error) problems.push({ file: path, ...lineColumn(text, error.pos[0]), message: `Not valid YAML: ${clip(error.message.split('\n')[0], 200)}` });
   if (problems.length) return { data: undefined, problems };
   if (/\.json$/i.test(path)) {
     try {
       JSON.parse(text);
     } catch (error) {
       const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
-      problems.push({ file: path, ...lineColumn(text, offset), message: `Not valid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}` });
+      problems.push({ file: path, ...lineColumn(text, offset), message: `Not valid JSON: ${clip((error as Error).message.replace(/ in JSON at position \d+.*$/, ''), 200)}` });
       return { data: undefined, problems };
     }
   }
@@ -142,7 +145,7 @@ function readDocument(path: string, text: string): { doc?: Document; data: unkno
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    problems.push({ file: path, line: 1, column: 1, message: `Cannot read the settings: ${(error as Error).message}` });
+    problems.push({ file: path, line: 1, column: 1, message: `Cannot read the settings: ${clip((error as Error).message, 200)}` });
     return { data: undefined, problems };
   }
   return { doc, data, problems };
@@ -186,18 +189,31 @@ export function parseConfigText(path: string, text: string, knownRules: readonly
       problems.push({
         file: path,
         ...locate([...at, id], true),
-        message: `Unknown rule '${id}' in ${settingName(at)}${guess ? ` (did you mean '${guess}'?)` : ''}; known rules: ${knownRules.join(', ')}`,
+        message: `Unknown rule '${clip(id)}' in ${settingName(at)}${guess ? ` (did you mean '${guess}'?)` : ''}; known rules: ${knownRules.join(', ')}`,
       });
     }
   }
-  (Array.isArray(data.placeholders?.patterns) ? data.placeholders.patterns : []).forEach((pattern, i) => {
-    if (typeof pattern !== 'string') return;
-    try {
-      new RegExp(pattern, 'g');
-    } catch (error) {
-      problems.push({ file: path, ...locate(['placeholders', 'patterns', i]), message: `placeholders.patterns[${i}] is not a valid regular expression: ${(error as Error).message}` });
-    }
+  const patternLists: (string | number)[][] = [['placeholders', 'patterns'], ...ruleTables.map(({ at }) => [...at, 'placeholder', 'options', 'patterns'])];
+  for (const at of patternLists) {
+    const list = valueAt(data, at);
+    (Array.isArray(list) ? list : []).forEach((pattern: unknown, i) => {
+      if (typeof pattern !== 'string') return;
+      const compiled = compileUserRegex(pattern);
+      if ('error' in compiled) problems.push({ file: path, ...locate([...at, i]), message: `${settingName([...at, i])} is not a valid regular expression for sopkit ('${clip(pattern)}'): ${compiled.error}` });
+    });
+  }
+  (Array.isArray(data.overrides) ? data.overrides : []).forEach((o, i) => {
+    const files = typeof o?.files === 'string' ? [o.files] : Array.isArray(o?.files) ? o.files : [];
+    files.forEach((glob, j) => {
+      if (typeof glob !== 'string') return;
+      const compiled = compileOverrideGlob(glob);
+      const at = typeof o.files === 'string' ? ['overrides', i, 'files'] : ['overrides', i, 'files', j];
+      if ('error' in compiled) problems.push({ file: path, ...locate(at), message: `${settingName(at)} is not a glob sopkit can use ('${clip(glob)}'): ${compiled.error}` });
+    });
   });
+  if (Array.isArray(data.ignore)) {
+    for (const { index, message } of ignoreListProblems(data.ignore)) problems.push({ file: path, ...locate(['ignore', index]), message: `ignore[${index}] ${message}` });
+  }
   result.data = problems.length ? sanitize(data, knownRules) : data;
   return result;
 }
@@ -213,7 +229,7 @@ function sanitize(data: ConfigData, knownRules: readonly string[]): ConfigData {
   };
   const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && !!s) : undefined);
-  const patterns = strings(data.placeholders?.patterns)?.filter((p) => { try { new RegExp(p, 'g'); return true; } catch { return false; } });
+  const patterns = strings(data.placeholders?.patterns)?.filter((p) => !('error' in compileUserRegex(p)));
   const interval = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0) || (typeof v === 'string' && /^\s*\d{1,4}\s*(day|week|month|year)s?\s*$/.test(v)) ? (v as string | number) : undefined;
   const formats = new Set(['article', 'guide', 'workflow', 'faq', 'checklist']);
   return {

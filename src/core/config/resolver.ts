@@ -7,12 +7,12 @@
  * Pure: every file is read through a host (Node fs in the CLI, vscode.workspace.fs in the
  * extension, in the desktop and the web build alike).
  */
-import ignore from 'ignore';
-import picomatch from 'picomatch';
+import { clip, terminalText } from '../display.js';
 import type { LintOptions, RuleSetting } from '../options.js';
 import { rules as ruleRegistry } from '../lint/rules/index.js';
 import type { SopFormat } from '../types.js';
 import { parseConfigText, type ConfigData, type ConfigProblem, type ParsedConfig } from './parse-config.js';
+import { ignoredBy, matchesOverride } from './globs.js';
 import { dirname, isInside, normalizePath, relativePath, resolvePath } from './paths.js';
 import { loadTeamSchema, type FileHost, type LoadedTeamSchema } from './team-schema.js';
 
@@ -70,12 +70,6 @@ export function knownRuleIds(): string[] {
 
 function intervalText(value: string | number | undefined): string | undefined {
   return typeof value === 'number' ? `${value} months` : value?.trim();
-}
-
-function matches(globs: string | string[], relative: string): boolean {
-  const list = (Array.isArray(globs) ? globs : [globs]).map((g) => g.replace(/^\.\//, ''));
-  // A glob without a slash matches at any depth, as in .gitignore and ESLint's overrides.
-  return picomatch(list, { dot: true, matchBase: list.every((g) => !g.includes('/')) })(relative);
 }
 
 /** Finds, parses and caches configs; create one per run (CLI) or per workspace (extension). */
@@ -177,9 +171,9 @@ export class ConfigResolver {
       if (data.templates) templatesFolder = this.checkedPath(layer, 'templates', problems);
       const relative = relativePath(layer.dir, file);
       const inside = isInside(layer.dir, file) && relative !== '';
-      if (inside && data.ignore?.length && ignore().add(data.ignore).ignores(relative)) ignored = true;
+      if (inside && data.ignore?.length && ignoredBy(data.ignore, relative)) ignored = true;
       for (const override of overridesOf(data)) {
-        if (!inside || !matches(override.files, relative)) continue;
+        if (!inside || !matchesOverride(override.files, relative)) continue;
         Object.assign(rules, override.rules);
         if (override.format) format = override.format;
         if (override.reviewInterval !== undefined) reviewInterval = intervalText(override.reviewInterval);
@@ -247,8 +241,11 @@ export function loadConfigForFile(filePath: string, host: FileHost, options?: Co
   return new ConfigResolver(host, options).forFile(filePath);
 }
 
-/** "file:line:column: message", the form terminals and editors turn into links. */
+/**
+ * "file:line:column: message", the form terminals and editors turn into links. One line, whatever
+ * the file name or the quoted values hold, and never longer than a screenful.
+ */
 export function formatConfigProblem(problem: ConfigProblem): string {
   const where = problem.line ? `${problem.file}:${problem.line}${problem.column ? `:${problem.column}` : ''}` : problem.file;
-  return `${where}: ${problem.message}`;
+  return terminalText(clip(`${where}: ${problem.message}`, 2000));
 }

@@ -5,6 +5,7 @@
  * result is compiled once with Ajv so an invalid JSON Schema is reported here, not on every lint.
  */
 import { isScalar, parseDocument, visit } from 'yaml';
+import { clip } from '../display.js';
 import type { TeamSchema } from '../options.js';
 import { BUILTIN_SCHEMA_ID, compileTeamSchema } from '../schema.js';
 import type { ConfigProblem } from './parse-config.js';
@@ -100,7 +101,15 @@ export async function loadTeamSchema(schemaPath: string, host: FileHost, from: P
         ok = false;
         continue;
       }
-      if (!(await load(resolvePath(dirname(path), decodeURI(target)), place, `$ref '${ref}' points to`))) ok = false;
+      let decoded: string;
+      try {
+        decoded = decodeURI(target);
+      } catch {
+        problems.push({ ...place, message: `$ref '${clip(ref)}' is not a valid address: a % must start an escape such as %20` });
+        ok = false;
+        continue;
+      }
+      if (!(await load(resolvePath(dirname(path), decoded), place, `$ref '${clip(ref)}' points to`))) ok = false;
     }
     return ok;
   };

@@ -4,12 +4,15 @@ import type { TeamSchema } from '../options.js';
 import type { Section, SopDocument, TextEdit } from '../types.js';
 import { trailingLineBreaks } from '../text.js';
 
+/** The document's line ending: CRLF, a lone CR (old Mac files) or LF, judged by its first line break. */
 export function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  const at = text.search(/[\r\n]/);
+  if (at < 0 || text[at] === '\n') return '\n';
+  return text[at + 1] === '\n' ? '\r\n' : '\r';
 }
 
 export function withEol(text: string, snippet: string): string {
-  return snippet.replace(/\r?\n/g, eol(text));
+  return snippet.replace(/\r\n|\r|\n/g, eol(text));
 }
 
 /** Sections that name canonical parts, excluding a document-wide h1 (which contains everything). */
@@ -69,7 +72,7 @@ export function insertBlock(text: string, offset: number, block: string): TextEd
   const before = text.slice(0, offset);
   const after = text.slice(offset);
   const trailing = trailingLineBreaks(before);
-  const leading = /^(?:\r?\n)*/.exec(after)![0].split('\n').length - 1;
+  const leading = /^(?:\r\n|\r|\n)*/.exec(after)![0].match(/\r\n|\r|\n/g)?.length ?? 0;
   const prefix = before.trim().length === 0 ? '' : nl.repeat(Math.max(0, 2 - trailing));
   const suffix = after.length === 0 ? (leading === 0 ? nl : '') : nl.repeat(Math.max(0, 2 - leading));
   return { offset, length: 0, text: prefix + withEol(text, block.trimEnd()) + suffix };

@@ -87,7 +87,8 @@ export function readFrontMatter(tree: Root, text: string, lineStarts: number[]):
 
   let doc;
   try {
-    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, maxAliasCount: 50, logLevel: 'error' } as never);
+    // The yaml package does not end lines at a lone CR (old Mac files); LF in its place keeps every offset.
+    doc = parseDocument(source.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: true, maxAliasCount: 50, logLevel: 'error' } as never);
   } catch (error) {
     result.errors.push({ message: `Front matter could not be read: ${(error as Error).message}`, range });
     return result;

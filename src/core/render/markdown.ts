@@ -153,18 +153,38 @@ function decorate(node: HastNodes, resolveImage: ImageResolver | undefined): voi
     }
   }
   if (!('children' in node)) return;
-  node.children = node.children.map((child) => {
-    if (child.type === 'element' && child.tagName === 'img') return imageFor(child, resolveImage);
+  node.children = node.children.flatMap((child) => {
+    if (child.type === 'element' && child.tagName === 'img') return [imageFor(child, resolveImage)];
+    if (child.type === 'element' && child.tagName === 'source') return sourceFor(child, resolveImage);
     decorate(child, resolveImage);
-    return child;
+    return [child];
   }) as typeof node.children;
+}
+
+const REMOTE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/**
+ * `<picture><source srcset>` obeys the image rules: remote candidates are dropped, local ones go
+ * through the resolver, and a source left without candidates is removed (the `<img>` remains).
+ */
+function sourceFor(source: Element, resolveImage: ImageResolver | undefined): ElementContent[] {
+  const srcSet = source.properties.srcSet;
+  const list = Array.isArray(srcSet) ? srcSet.join(',') : typeof srcSet === 'string' ? srcSet : '';
+  const kept = list.split(',').map((c) => c.trim()).filter(Boolean).flatMap((candidate) => {
+    const [url, ...descriptors] = candidate.split(/\s+/);
+    if (REMOTE.test(url)) return [];
+    const resolved = resolveImage ? resolveImage(url) : url;
+    return resolved === undefined ? [] : [[resolved, ...descriptors].join(' ')];
+  });
+  if (!kept.length) return [];
+  return [{ ...source, properties: { ...source.properties, srcSet: kept.join(', ') } }];
 }
 
 /** Local images go through the caller's resolver; remote ones are never loaded (no tracking pixels). */
 function imageFor(img: Element, resolveImage: ImageResolver | undefined): ElementContent {
   const src = typeof img.properties.src === 'string' ? img.properties.src : '';
   const alt = typeof img.properties.alt === 'string' ? img.properties.alt : '';
-  if (src === '' || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
+  if (src === '' || REMOTE.test(src)) {
     const why = src === '' ? 'Image without a source' : 'Remote image not loaded';
     return h('span.sop-image-blocked', { title: src || undefined }, `${why}${alt ? `: ${alt}` : ''}`);
   }

@@ -47,4 +47,12 @@ describe('sopkit lint on worker threads (bundled CLI)', function () {
     assert.match(run.stdout, /fixed 40 files/);
     assert.equal(bundled(dir, ['lint', ...TODAY]).code, 0);
   });
+
+  it('caps --concurrency at 16 threads (issue 11): 200 asked, 40 files, 16 started', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`f${i}.md`] = CLEAN_SOP;
+    const run = bundled(workspace(files), ['lint', '--concurrency', '200', ...TODAY]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /linted 40 file\(s\) on 16 threads \(the main thread and 15 workers\)/);
+  });
 });

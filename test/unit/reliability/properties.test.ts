@@ -1,4 +1,5 @@
 /** Bounded property runs for `npm test`; `npm run fuzz` runs the same properties many more times. */
+import { registerConfigProperties } from './config-properties.js';
 import { registerProperties, stats } from './properties.js';
 
 describe('reliability: properties (bounded)', function () {
@@ -7,4 +8,5 @@ describe('reliability: properties (bounded)', function () {
     console.log(`      fuzzed ${stats.documents} documents, rendered ${stats.rendered}, applied ${stats.fixesApplied} fixes, ${stats.xssPayloads} XSS payloads`);
   });
   registerProperties({ text: 300, sop: 100, fixes: 60 });
+  registerConfigProperties(150);
 });

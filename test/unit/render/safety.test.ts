@@ -27,6 +27,15 @@ describe('render: sanitizing', () => {
     assert.match(html, /styled/);
   });
 
+  it('drops remote <source srcset> candidates as it drops remote <img src> (issue 11)', () => {
+    const html = render(['# T', '', '<picture><source srcset="https://evil.invalid/a.png 1x, //evil.invalid/b.png 2x"><source srcset="local.png 1x, https://evil.invalid/c.png 2x"><img src="https://evil.invalid/d.png" alt="d"></picture>', ''].join('\n'));
+    assert.doesNotMatch(html, /evil\.invalid\/[abc]\.png/);
+    assert.match(html, /srcset="local\.png 1x"/i);
+    const embedded = renderSopBody(buildSopDocument('# T\n\n<picture><source srcset="https://evil.invalid/a.png, x.png 2x"></picture>\n'), { lint: [], today: '2026-01-01', resolveImage: (src) => (src === 'x.png' ? 'data:image/png;base64,AA' : undefined) });
+    assert.doesNotMatch(embedded, /evil\.invalid/);
+    assert.match(embedded, /srcset="data:image\/png;base64,AA 2x"/i);
+  });
+
   it('keeps harmless raw HTML such as <kbd> and <br>', () => {
     const html = render('# T\n\nPress <kbd>Ctrl</kbd>+<kbd>S</kbd><br>then wait.\n');
     assert.match(html, /<kbd>Ctrl<\/kbd>/);

@@ -2,6 +2,8 @@ import { walk } from '../../parse/walk.js';
 import { rangeAt } from '../../parse/positions.js';
 import { normalizeTitle } from '../../model/sections.js';
 import type { RuleDefinition } from './rule.js';
+import { clip } from '../../display.js';
+import { compileUserRegex, type UserRegex } from '../../user-regex.js';
 
 /**
  * Unfilled placeholders. Each pattern is linear (bounded repetition, no nested quantifiers).
@@ -18,13 +20,17 @@ const BUILTIN: { pattern: RegExp; mergeField: boolean }[] = [
 
 const TEMPLATE_SECTION = /\b(templates?|scripts?|e-?mails?|macros?|canned|sample (?:conversations?|messages?)|merge fields?|messages?)\b/;
 
-function userPatterns(sources: unknown): RegExp[] {
+function userPatterns(sources: unknown): UserRegex[] {
   if (!Array.isArray(sources)) return [];
-  const out: RegExp[] = [];
-  for (const source of sources) {
-    try { out.push(new RegExp(String(source), 'g')); } catch { /* config validation reports bad patterns */ }
-  }
-  return out;
+  // Config validation reports the patterns that cannot be used; here they are left out.
+  return sources.map((source) => compileUserRegex(String(source))).filter((p): p is UserRegex => !('error' in p));
+}
+
+/** The built-in patterns are ours and linear; user patterns run on the linear-time engine. */
+function* matchesOf(pattern: RegExp | UserRegex, value: string): Iterable<{ text: string; index: number }> {
+  if (!(pattern instanceof RegExp)) { yield* pattern.matches(value); return; }
+  pattern.lastIndex = 0;
+  for (const m of value.matchAll(pattern)) yield { text: m[0], index: m.index ?? 0 };
 }
 
 export const placeholder: RuleDefinition = {
@@ -46,23 +52,22 @@ export const placeholder: RuleDefinition = {
 
     const report = (match: string, offset: number) => {
       context.report({
-        message: `Unfilled placeholder '${match.length > 60 ? `${match.slice(0, 57)}…` : match}': replace it with the real value before publishing`,
+        message: `Unfilled placeholder '${clip(match, 60)}': replace it with the real value before publishing`,
         range: rangeAt(lineStarts, offset, offset + match.length),
       });
     };
     const scan = (value: string, start: number, source: string, mergeContext: boolean) => {
       for (const { pattern, mergeField } of patterns) {
         if (mergeField && mergeContext) continue;
-        pattern.lastIndex = 0;
-        for (const m of value.matchAll(pattern)) {
-          if (!m[0]) continue;
+        for (const m of matchesOf(pattern, value)) {
+          if (!m.text) continue;
           // Text node values drop escapes and decode entities; find the match in the source when they differ.
-          let at = start + (m.index ?? 0);
-          if (text.slice(at, at + m[0].length) !== m[0]) {
-            const found = source.indexOf(m[0]);
+          let at = start + m.index;
+          if (text.slice(at, at + m.text.length) !== m.text) {
+            const found = source.indexOf(m.text);
             at = found >= 0 ? start + found : start;
           }
-          report(m[0], at);
+          report(m.text, at);
         }
       }
     };
