@@ -61,9 +61,14 @@ describe('bad input is a config or usage problem, exit 2 (issue 11)', () => {
     });
   }
 
-  it('a 50 MB config value is quoted clipped, not in full', async () => {
-    const dir = workspace({ '.sopkit.yaml': `reviewInterval: '${'x'.repeat(50 * 1024 * 1024)}'\nrulez: {}\n`, 'sops/a.md': CLEAN_SOP });
-    const run = await sopkit(dir, ['lint', 'sops', ...TODAY]);
+  it('a 50 MB config value is never echoed: past the 32 MB cap the config is refused unread, under it the value is clipped', async () => {
+    const huge = workspace({ '.sopkit.yaml': `reviewInterval: '${'x'.repeat(50 * 1024 * 1024)}'\nrulez: {}\n`, 'sops/a.md': CLEAN_SOP });
+    const refused = await sopkit(huge, ['lint', 'sops', ...TODAY]);
+    assert.equal(refused.code, 2);
+    assert.ok(refused.stderr.length < 2000, `stderr is ${refused.stderr.length} characters`);
+    assert.match(refused.stderr, /larger than 32 MB; not read/);
+    const large = workspace({ '.sopkit.yaml': `reviewInterval: '${'x'.repeat(20 * 1024 * 1024)}'\nrulez: {}\n`, 'sops/a.md': CLEAN_SOP });
+    const run = await sopkit(large, ['lint', 'sops', ...TODAY]);
     assert.equal(run.code, 2);
     assert.ok(run.stderr.length < 2000, `stderr is ${run.stderr.length} characters`);
     assert.match(run.stderr, /reviewInterval is 'x+…'/);
