@@ -122,6 +122,8 @@ mark.sop-dangling { background: none; color: var(--sop-error); font-weight: 600;
 .sop-guided-result-missing .sop-guided-outcome { color: var(--sop-error); }
 .sop-guided-source { font-size: 0.85rem; }
 .sop-guided-controls { display: flex; gap: 0.5rem; }
+.sop-guided-continue { display: block; margin: 0.25rem 0 0.5rem; }
+.sop-guided-broken { margin: 0 0 0.5rem; color: var(--sop-error-text); font-weight: 600; }
 .sop-flow-warning { color: var(--sop-error); }
 .sop-flow-too-big { color: var(--sop-muted, inherit); font-style: italic; }
 .sop-flow-head { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
@@ -147,6 +149,9 @@ mark.sop-dangling { background: none; color: var(--sop-error); font-weight: 600;
 .sop-flow-edge-missing path { stroke: var(--sop-error); stroke-width: 2; }
 .sop-flow-edge-label { fill: var(--sop-muted); font-size: 11px; paint-order: stroke; stroke: var(--sop-bg); stroke-width: 4px; stroke-linejoin: round; }
 .sop-flow-arrow { fill: var(--sop-muted); }
+.sop-flow-node.sop-flow-on-path rect { stroke: var(--sop-focus); stroke-width: 3; }
+.sop-flow-node.sop-flow-here rect { stroke: var(--sop-focus); stroke-width: 4; stroke-dasharray: none; }
+.sop-flow-edge.sop-flow-on-path path { stroke: var(--sop-focus); stroke-width: 3; }
 .sop-flow-arrow-error { fill: var(--sop-error); }
 
 .sop-step-cards { list-style: none; padding: 0; margin: 1rem 0; display: grid; gap: 0.9rem; }
