@@ -202,6 +202,7 @@ window.addEventListener('hashchange', () => revealFragment(decodeURIComponent(lo
 
 refresh();
 if (location.hash) revealFragment(decodeURIComponent(location.hash.slice(1)));
-else if (state.line) scroll.scrollToLine(state.line, true);
+// A page of another document starts at its own top, or where this document was read before.
+else if (vscode) scroll.settle(state.line);
 saveState();
 post({ type: 'ready' });
