@@ -153,11 +153,13 @@ function layoutFlowchart({ nodes, edges }: { nodes: FlowNode[]; edges: FlowEdge[
     const laid = g.node(node.id);
     const x = laid.x - node.width / 2;
     const y = laid.y - node.height / 2;
-    const focusable = node.line !== undefined ? { tabIndex: 0, role: 'link', dataJumpLine: node.line, ariaLabel: node.title } : {};
+    // The name is the text as drawn (a screen reader says what a sighted reader sees); the <title> keeps the whole text.
+    const focusable = node.line !== undefined ? { tabIndex: 0, role: 'link', dataJumpLine: node.line, ariaLabel: node.lines.join(' ') } : {};
     return s('g', { className: ['sop-flow-node', `sop-flow-${node.kind}`], dataNode: node.id, dataStep: node.step, dataLine: node.line, ...focusable }, [
       s('title', node.title),
       s('rect', { x: x.toFixed(1), y: y.toFixed(1), width: node.width, height: node.height, rx: node.kind === 'step' ? 6 : 16 }),
-      ...node.lines.map((line, j) => s('text', { x: laid.x.toFixed(1), y: (y + 10 + (j + 1) * LINE_HEIGHT - 4).toFixed(1), textAnchor: 'middle' }, line)),
+      // Each line ends in a space so the lines read as words, not "thetracking"; the name is what is drawn.
+      ...node.lines.map((line, j) => s('text', { x: laid.x.toFixed(1), y: (y + 10 + (j + 1) * LINE_HEIGHT - 4).toFixed(1), textAnchor: 'middle' }, j < node.lines.length - 1 ? `${line} ` : line)),
     ]);
   });
   const arrow = (id: string, cls: string): Element => s('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [
