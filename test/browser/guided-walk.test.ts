@@ -128,7 +128,7 @@ describe('guided walk: every path of every shipped workflow', function () {
 
   it('the trail never leaves its "›" alone at the end of a line', async () => {
     const text = readFileSync('templates/card-payment-failures.md', 'utf8');
-    const { page } = await browser.open(renderStandaloneHtml(text, { today: TODAY }), { width: 520, height: 900 });
+    const { page } = await browser.open(renderStandaloneHtml(text, { today: TODAY }), { width: 360, height: 900 }); // narrow: long crumbs wrap
     const stage = page.locator('.sop-guided-stage');
     for (let i = 0; i < 4 && await stage.locator('.sop-guided-choice').count(); i++) {
       await stage.locator(".sop-guided-choice").last().click();
