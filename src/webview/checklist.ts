@@ -22,6 +22,8 @@ export function updateProgress(): void {
     const group = bar.dataset.progressGroup;
     setProgress(bar, group === 'all' ? boxes : boxes.filter((box) => box.dataset.groupLine === group));
   }
+  const reset = document.querySelector<HTMLButtonElement>('[data-action="reset-checklist"]');
+  if (reset) reset.disabled = !boxes.some((box) => box.checked);
 }
 
 /** A key that survives edits elsewhere in the document: the item's text and its occurrence. */

@@ -11,6 +11,12 @@ export function applyFaqFilter(): void {
     const match = words.every((word) => text.includes(word));
     entry.hidden = !match;
     if (match) shown++;
+    // An answer that holds the words is opened so the reader sees why it matched; one the filter
+    // opened is closed again when the filter no longer needs it (the reader's own opens are kept).
+    const answer = (entry.querySelector('.sop-faq-answer')?.textContent ?? '').toLowerCase();
+    const inAnswer = match && words.length > 0 && words.some((word) => answer.includes(word));
+    if (inAnswer && !entry.open) { entry.open = true; entry.dataset.filterOpened = ''; }
+    else if (!inAnswer && entry.dataset.filterOpened !== undefined) { entry.open = false; delete entry.dataset.filterOpened; }
     const indexItem = document.querySelector<HTMLElement>(`.sop-faq-index-item[data-slug="${CSS.escape(entry.id)}"]`);
     if (indexItem) indexItem.hidden = !match;
   }

@@ -1,12 +1,15 @@
 /**
  * The guided walk through a workflow: one step's condition at a time, a button per branch. It
- * follows "Proceed to"/"Return to Step N" and stops at the action reached. All text is set with
- * textContent: the data comes from the document and is never parsed as HTML.
+ * follows "Proceed to"/"Return to Step N"; an action that also jumps ("Raise an investigation …
+ * and proceed to Step 6") is shown first, with a Continue button, so no action on the path is
+ * skipped. The flowchart lights up the path taken. All text is set with textContent: the data
+ * comes from the document and is never parsed as HTML.
  */
 import type { GuidedData, GuidedStep } from '../core/render/guided-types.js';
 
 interface TrailEntry { step: number; choice?: number }
-type Ending = { kind: 'action' | 'missing' | 'none' | 'end'; text: string; line?: number };
+/** Where the walk stands still: an action (which may go on to `next`, a step index), or the end of a path. */
+type Ending = { kind: 'action' | 'missing' | 'none' | 'end'; text: string; line?: number; next?: number; missingTarget?: number };
 
 let data: GuidedData | undefined;
 let dataText = '';
@@ -30,7 +33,8 @@ export function loadGuided(): void {
   const script = document.getElementById('sop-workflow-data');
   if (!script) { data = undefined; return; }
   const text = script.textContent ?? '';
-  if (text === dataText && data) return;
+  // A patch re-draws the flowchart without the walk's marks: put them back.
+  if (text === dataText && data) { highlightPath(); return; }
   let parsed: unknown;
   try { parsed = JSON.parse(text); } catch { parsed = undefined; }
   dataText = text;
@@ -38,6 +42,7 @@ export function loadGuided(): void {
   if (!data || !trail.length || trail.some((t) => t.step >= data!.steps.length)) restart();
   else render();
 }
+
 
 export function restart(): void {
   trail = data && data.steps.length ? [{ step: 0 }] : [];
@@ -80,13 +85,23 @@ export function choose(branchIndex: number): void {
   current.choice = branchIndex;
   if ((branch.kind === 'proceed' || branch.kind === 'return') && branch.target !== undefined) {
     const next = stepIndexFor(branch.target);
-    if (next < 0) ending = { kind: 'missing', text: `This branch goes to Step ${branch.target}, which does not exist in the document.`, line: branch.line };
+    if (!branch.jumpOnly && branch.outcome) {
+      ending = { kind: 'action', text: branch.outcome, line: branch.outcomeLine ?? branch.line, ...(next < 0 ? { missingTarget: branch.target } : { next }) };
+    } else if (next < 0) ending = { kind: 'missing', text: `This branch goes to Step ${branch.target}, which does not exist in the document.`, line: branch.line };
     else trail.push({ step: next });
   } else if (branch.kind === 'action' && branch.outcome) {
-    ending = { kind: 'action', text: branch.outcome, line: branch.line };
+    ending = { kind: 'action', text: branch.outcome, line: branch.outcomeLine ?? branch.line };
   } else {
     ending = { kind: 'none', text: 'No action is written for this branch yet.', line: branch.line };
   }
+  render(true);
+}
+
+/** Done with the action shown: on to the step it names. */
+export function continueWalk(): void {
+  if (!data || !ending || ending.next === undefined) return;
+  trail.push({ step: ending.next });
+  ending = undefined;
   render(true);
 }
 
@@ -124,6 +139,15 @@ function render(moveFocus = false): void {
     const outcome = el('p', 'sop-guided-outcome', ending.text);
     outcome.tabIndex = -1;
     box.append(el('p', 'sop-guided-kicker', kicker), outcome);
+    if (ending.next !== undefined) {
+      const target = data.steps[ending.next];
+      const button = el('button', 'sop-button sop-guided-continue', `Continue to Step ${target.number}`);
+      button.type = 'button';
+      button.dataset.action = 'guided-continue';
+      box.append(button);
+    } else if (ending.missingTarget !== undefined) {
+      box.append(el('p', 'sop-guided-broken', `Then it goes to Step ${ending.missingTarget}, which does not exist in the document.`));
+    }
     if (ending.line) box.append(jumpLink(ending.line));
     stage.append(box);
   } else {
@@ -142,7 +166,32 @@ function render(moveFocus = false): void {
     }
     stage.append(choices, jumpLink(step.line));
   }
+  highlightPath();
   if (moveFocus) stage.querySelector<HTMLElement>('.sop-guided-choice, .sop-guided-outcome')?.focus();
+}
+
+/** Marks the steps, branches and action the walk went through in the flowchart, and the step it is at. */
+function highlightPath(): void {
+  const chart = document.querySelector('svg.sop-flowchart');
+  if (!chart) return;
+  for (const mark of chart.querySelectorAll('.sop-flow-on-path, .sop-flow-here')) mark.classList.remove('sop-flow-on-path', 'sop-flow-here');
+  if (!data) return;
+  const mark = (node: Element | null, className = 'sop-flow-on-path') => node?.classList.add(className);
+  const nodeId = (stepIndex: number) => `step-${stepIndex + 1}`; // flowchart ids use the 1-based position
+  trail.forEach((entry, i) => {
+    const from = nodeId(entry.step);
+    mark(chart.querySelector(`[data-node="${from}"]`));
+    if (entry.choice === undefined) return;
+    const edge = entry.choice < 0
+      ? chart.querySelector(`.sop-flow-edge-next[data-from="${from}"]`)
+      : chart.querySelector(`.sop-flow-edge[data-from="${from}"][data-branch="${entry.choice}"]`);
+    mark(edge);
+    const to = edge?.getAttribute('data-to');
+    // The node the edge leads to: the next step on the trail, or where the walk stopped.
+    if (to && (i < trail.length - 1 || ending)) mark(chart.querySelector(`[data-node="${CSS.escape(to)}"]`));
+  });
+  const last = trail.at(-1);
+  if (last && !ending) mark(chart.querySelector(`[data-node="${nodeId(last.step)}"]`), 'sop-flow-here');
 }
 
 function jumpLink(line: number): HTMLAnchorElement {
@@ -161,5 +210,6 @@ export function handleGuidedClick(target: Element): boolean {
   const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
   if (action === 'guided-back') { back(); return true; }
   if (action === 'guided-restart') { restart(); return true; }
+  if (action === 'guided-continue') { continueWalk(); return true; }
   return false;
 }

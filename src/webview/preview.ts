@@ -203,6 +203,7 @@ window.addEventListener('hashchange', () => revealFragment(fragmentId(location.h
 
 refresh();
 if (location.hash) revealFragment(fragmentId(location.hash));
-else if (state.line) scroll.scrollToLine(state.line, true);
+// A page of another document starts at its own top, or where this document was read before.
+else if (vscode) scroll.settle(state.line);
 saveState();
 post({ type: 'ready' });

@@ -6,12 +6,21 @@
 export interface ScrollSync {
   reindex(): void;
   scrollToLine(line: number, fromHost?: boolean): void;
+  /** Puts a newly loaded page at its start (a line, or the top) and keeps it there, unreported, until the reader takes over. */
+  settle(line?: number): void;
 }
+
+/** How long after the page loaded a scroll that no input caused is still taken for the webview host's. */
+const SETTLE_AFTER_LOAD_MS = 600;
 
 export function createScrollSync(onScroll: (line: number) => void): ScrollSync {
   let blocks: { line: number; el: HTMLElement }[] = [];
   let ignoreUntil = 0;
   let scheduled = false;
+  // When a webview's HTML is replaced, VS Code scrolls the new page to the old page's offset, even
+  // when it now shows another document; reported, that scroll would also drag the new editor there.
+  let settling = false;
+  let startLine: number | undefined;
 
   function reindex(): void {
     blocks = [...document.querySelectorAll<HTMLElement>('[data-line]')]
@@ -37,7 +46,25 @@ export function createScrollSync(onScroll: (line: number) => void): ScrollSync {
       y = top + ((line - before.line) / (after.line - before.line)) * Math.max(0, nextTop - top);
     }
     if (fromHost) ignoreUntil = performance.now() + 120;
+    if (fromHost && settling) startLine = line;
     window.scrollTo({ top: Math.max(0, y - 8) });
+  }
+
+  function goToStart(): void {
+    if (startLine) { scrollToLine(startLine, true); return; }
+    ignoreUntil = performance.now() + 120;
+    window.scrollTo({ top: 0 });
+  }
+
+  function settle(line?: number): void {
+    settling = true;
+    startLine = line;
+    goToStart();
+    const done = () => { settling = false; };
+    for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart']) window.addEventListener(type, done, { capture: true, passive: true, once: true });
+    const afterLoad = () => setTimeout(done, SETTLE_AFTER_LOAD_MS);
+    if (document.readyState === 'complete') afterLoad();
+    else window.addEventListener('load', afterLoad, { once: true });
   }
 
   function topLine(): number | undefined {
@@ -53,11 +80,12 @@ export function createScrollSync(onScroll: (line: number) => void): ScrollSync {
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
+      if (settling) { goToStart(); return; }
       if (performance.now() < ignoreUntil) return;
       const line = topLine();
       if (line) onScroll(line);
     });
   }, { passive: true });
 
-  return { reindex, scrollToLine };
+  return { reindex, scrollToLine, settle };
 }

@@ -57,7 +57,11 @@ describe('preview page protocol (VS Code mode)', function () {
     await page.evaluate('window.__marker = "same page"');
     await page.locator('details.sop-faq-entry summary').nth(1).click();
     await page.getByRole('searchbox').fill('e-mail');
-    await page.evaluate('window.scrollTo(0, 300)');
+    await page.mouse.move(450, 250);
+    await page.mouse.wheel(0, 300); // the reader scrolls (a page scrolled by no one is put back at its start)
+    await page.waitForFunction('window.scrollY > 0');
+    await page.evaluate('new Promise((r) => setTimeout(r, 300))');
+    const scrolled = await page.evaluate('window.scrollY');
     const changed = fixture('faq.md').replace('after verifying identity', 'after verifying identity in the admin console');
     await sendFromHost(page, { type: 'update', html: body(changed), version: 2, writeBack: true });
     assert.match(await page.locator('details.sop-faq-entry').nth(1).innerText(), /in the admin console/);
@@ -65,7 +69,7 @@ describe('preview page protocol (VS Code mode)', function () {
     assert.equal(await page.getByRole('searchbox').inputValue(), 'e-mail');
     assert.equal(await page.locator('details.sop-faq-entry:visible').count(), 1, 'the filter still applies to the new content');
     assert.equal(await page.evaluate('window.__marker'), 'same page');
-    assert.equal(await page.evaluate('window.scrollY'), 300);
+    assert.equal(await page.evaluate('window.scrollY'), scrolled);
   });
 
   it('sends a tick with its marker offset and the version it was rendered from; none when write-back is off', async () => {
@@ -134,13 +138,43 @@ describe('preview page protocol (VS Code mode)', function () {
     assert.deepEqual(await last(checklist, 'resetChecklist'), { type: 'resetChecklist' });
   });
 
+  it('a page of another document starts at its top: the old page\'s offset the webview host restores is undone and never sent to the editor', async () => {
+    const page = await open('workflow.md', { width: 900, height: 400 });
+    // What VS Code does when it replaces a webview's HTML: scroll the new page to the old one's offset.
+    await page.evaluate('window.scrollTo(0, 1500)');
+    await page.evaluate('new Promise((r) => setTimeout(r, 150))');
+    assert.equal(await page.evaluate('window.scrollY'), 0, 'the new document starts at its top');
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'didScroll'), [], 'the editor is not dragged');
+    // The host then says where the editor is: the page goes there, still without an echo.
+    await sendFromHost(page, { type: 'scrollToLine', line: 36 });
+    await page.evaluate('new Promise((r) => setTimeout(r, 150))');
+    const top = await page.evaluate(`document.querySelector('.sop-body h2[data-line="36"]').getBoundingClientRect().top`) as number;
+    assert.ok(Math.abs(top) < 40, `the editor's line 36 is at the top (top=${top})`);
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'didScroll'), []);
+    // Once the reader scrolls, the page reports again.
+    await page.mouse.move(450, 200);
+    await page.mouse.wheel(0, -5000);
+    await page.waitForFunction('window.scrollY === 0');
+    await page.evaluate('new Promise((r) => setTimeout(r, 100))');
+    assert.ok((await posted(page)).some((m) => m.type === 'didScroll'), 'a scroll by the reader is reported');
+  });
+
+  it('a reloaded page of the same document starts where it was read', async () => {
+    const { page } = await browser.open(renderFixture('workflow.md'), { width: 900, height: 400 }, `${FAKE_VSCODE_API}; window.__state = { uri: '', locked: false, line: 36 };`);
+    await page.evaluate('new Promise((r) => setTimeout(r, 150))');
+    const top = await page.evaluate(`document.querySelector('.sop-body h2[data-line="36"]').getBoundingClientRect().top`) as number;
+    assert.ok(Math.abs(top) < 40, `line 36 is at the top (top=${top})`);
+  });
+
   it('scrolls to the line the editor shows, and reports the line at the top when the reader scrolls', async () => {
     const page = await open('workflow.md', { width: 900, height: 400 });
     await sendFromHost(page, { type: 'scrollToLine', line: 36 });
     const top = await page.evaluate(`document.querySelector('.sop-body h2[data-line="36"]').getBoundingClientRect().top`) as number;
     assert.ok(Math.abs(top) < 40, `the Escalation heading (line 36) is at the top (top=${top})`);
     await page.evaluate('new Promise((r) => setTimeout(r, 200))'); // past the echo guard
-    await page.evaluate('window.scrollTo(0, 0)');
+    await page.mouse.move(450, 200);
+    await page.mouse.wheel(0, -5000);
+    await page.waitForFunction('window.scrollY === 0');
     await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     const last = (await posted(page)).filter((m) => m.type === 'didScroll').at(-1);
     assert.ok(last && (last.line as number) <= 2, `reported line ${JSON.stringify(last)}`);

@@ -4,7 +4,14 @@ export interface GuidedBranch {
   line: number;
   kind: 'action' | 'proceed' | 'return' | 'none';
   outcome?: string;
+  /** Line of the "Take Action" text, when there is one. */
+  outcomeLine?: number;
   target?: number;
+  /**
+   * The outcome only names the step to go to ("Proceed to Step 4."): the walk goes straight on.
+   * Otherwise its text is an action to take first, shown with a Continue button.
+   */
+  jumpOnly?: boolean;
 }
 
 export interface GuidedStep {

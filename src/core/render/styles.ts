@@ -19,11 +19,27 @@ export const PREVIEW_CSS = String.raw`
   --sop-ok: var(--vscode-testing-iconPassed, #1a7f37);
   --sop-focus: var(--vscode-focusBorder, #0969da);
   --sop-contrast: var(--vscode-contrastBorder, transparent);
+  --sop-button2: var(--vscode-button-secondaryBackground, #e6eaef);
+  --sop-button2-fg: var(--vscode-button-secondaryForeground, #1f2328);
+  --sop-button2-hover: var(--vscode-button-secondaryHoverBackground, #d1d9e0);
+  /* Text in a status colour. Themes pick those colours for icons and squiggles (light themes' green
+     is about 2:1 on white), so light themes darken them for text; dark and high contrast use them as they are. */
+  --sop-ok-text: var(--sop-ok);
+  --sop-warning-text: var(--sop-warning);
+  --sop-info-text: var(--sop-info);
+  --sop-error-text: var(--sop-error);
+  --sop-track: color-mix(in srgb, var(--sop-fg) 14%, var(--sop-bg));
   --sop-font: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", sans-serif);
   --sop-mono: var(--vscode-editor-font-family, ui-monospace, "SFMono-Regular", Menlo, monospace);
   color-scheme: light dark;
 }
 * { box-sizing: border-box; }
+body.vscode-light, body.vscode-high-contrast-light {
+  --sop-ok-text: color-mix(in srgb, var(--sop-ok) 55%, #000);
+  --sop-warning-text: color-mix(in srgb, var(--sop-warning) 60%, #000);
+  --sop-info-text: color-mix(in srgb, var(--sop-info) 70%, #000);
+  --sop-error-text: color-mix(in srgb, var(--sop-error) 80%, #000);
+}
 body { margin: 0; color: var(--sop-fg); background: var(--sop-bg); font: 15px/1.6 var(--sop-font); }
 .sop-view { max-width: 56rem; margin: 0 auto; padding: 1.25rem 1.5rem 4rem; }
 a { color: var(--sop-accent); }
@@ -51,19 +67,20 @@ button { font: inherit; }
 .sop-meta-row dd { margin: 0; font-weight: 600; }
 .sop-meta-empty { margin: 0; color: var(--sop-muted); }
 .sop-badge { display: inline-block; padding: 0 0.5rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600; border: 1px solid currentColor; }
-.sop-badge-error { color: var(--sop-error); }
-.sop-badge-warning { color: var(--sop-warning); }
-.sop-badge-info { color: var(--sop-info); margin-left: 0.3rem; }
-.sop-badge-ok { color: var(--sop-ok); }
+.sop-badge-error { color: var(--sop-error-text); }
+.sop-badge-warning { color: var(--sop-warning-text); }
+.sop-badge-info { color: var(--sop-info-text); margin-left: 0.3rem; }
+.sop-badge-ok { color: var(--sop-ok-text); }
 .sop-badge-none { color: var(--sop-muted); }
-mark.sop-dangling { background: none; color: var(--sop-error); font-weight: 600; text-decoration: underline wavy var(--sop-error); }
+mark.sop-dangling { background: none; color: var(--sop-error-text); font-weight: 600; text-decoration: underline wavy var(--sop-error); }
 .sop-status { text-transform: capitalize; }
-.sop-status-draft, .sop-status-review { color: var(--sop-warning); }
-.sop-status-approved { color: var(--sop-ok); }
+.sop-status-draft, .sop-status-review { color: var(--sop-warning-text); }
+.sop-status-approved { color: var(--sop-ok-text); }
 .sop-status-retired { color: var(--sop-muted); text-decoration: line-through; }
 
 .sop-lint { border: 1px solid var(--sop-border); border-radius: 8px; padding: 0.5rem 1rem; margin-bottom: 1rem; }
-.sop-lint-clean p { margin: 0; color: var(--sop-ok); }
+.sop-lint-clean { border-left: 4px solid var(--sop-ok); }
+.sop-lint-clean p { margin: 0; color: var(--sop-ok-text); font-weight: 600; }
 .sop-lint summary { cursor: pointer; }
 .sop-lint-list { list-style: none; padding: 0; margin: 0.5rem 0 0; }
 .sop-lint-item { padding: 0.15rem 0 0.15rem 0.75rem; border-left: 3px solid var(--sop-border); margin: 0.25rem 0; }
@@ -80,11 +97,18 @@ mark.sop-dangling { background: none; color: var(--sop-error); font-weight: 600;
 .sop-button { cursor: pointer; padding: 0.3rem 0.85rem; border-radius: 4px; border: 1px solid var(--sop-contrast); background: var(--sop-button); color: var(--sop-accent-fg); }
 .sop-button:hover { background: var(--sop-button-hover); }
 .sop-button:disabled { opacity: 0.5; cursor: default; }
+.sop-button-secondary { background: var(--sop-button2); color: var(--sop-button2-fg); border-color: var(--sop-contrast); }
+.sop-button-secondary:hover { background: var(--sop-button2-hover); }
+.sop-button-secondary:disabled:hover { background: var(--sop-button2); }
 
 .sop-progress { display: flex; align-items: center; gap: 0.6rem; flex: 1; min-width: 12rem; }
-.sop-progress progress { flex: 1; height: 0.7rem; accent-color: var(--sop-ok); }
+/* Drawn by hand: the browser's own bar puts a dark track under a light fill, which reads backwards. */
+.sop-progress progress { flex: 1; height: 0.7rem; appearance: none; border: 1px solid var(--sop-contrast); border-radius: 999px; overflow: hidden; background: var(--sop-track); }
+.sop-progress progress::-webkit-progress-bar { background: var(--sop-track); }
+.sop-progress progress::-webkit-progress-value { background: var(--sop-ok-text); }
+.sop-progress progress::-moz-progress-bar { background: var(--sop-ok-text); }
 .sop-progress-label { font-size: 0.85rem; color: var(--sop-muted); white-space: nowrap; }
-.sop-progress-complete .sop-progress-label { color: var(--sop-ok); font-weight: 600; }
+.sop-progress-complete .sop-progress-label { color: var(--sop-ok-text); font-weight: 600; }
 .sop-phase { border: 1px solid var(--sop-border); border-radius: 8px; padding: 0 1rem 0.5rem; margin: 1rem 0; }
 .sop-phase > h2, .sop-phase > h3, .sop-phase > h4 { border: none; margin-top: 0.8rem; }
 .sop-phase > .sop-progress { margin-bottom: 0.4rem; }
@@ -108,7 +132,8 @@ mark.sop-dangling { background: none; color: var(--sop-error); font-weight: 600;
 .sop-guided, .sop-flow { border: 1px solid var(--sop-border); border-radius: 8px; padding: 0 1rem 1rem; margin: 1rem 0; }
 .sop-guided > h2, .sop-flow > h2 { border: none; margin-top: 0.8rem; }
 .sop-guided-breadcrumb ol { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0 0 0.75rem; }
-.sop-crumb + .sop-crumb::before { content: "›"; color: var(--sop-muted); margin-right: 0.25rem; }
+.sop-crumb { display: flex; align-items: baseline; gap: 0.25rem; min-width: 0; }
+.sop-crumb + .sop-crumb::before { content: "›"; color: var(--sop-muted); flex: none; }
 .sop-crumb-button { background: none; border: none; color: var(--sop-accent); cursor: pointer; padding: 0; text-align: left; }
 .sop-crumb-button[aria-current] { color: var(--sop-fg); font-weight: 600; }
 .sop-guided-stage { border-radius: 6px; background: var(--sop-card); padding: 0.75rem 1rem; margin-bottom: 0.75rem; }
@@ -118,11 +143,14 @@ mark.sop-dangling { background: none; color: var(--sop-error); font-weight: 600;
 .sop-guided-choice { text-align: left; }
 .sop-guided-kicker { margin: 0; text-transform: uppercase; font-size: 0.75rem; letter-spacing: 0.06em; color: var(--sop-muted); }
 .sop-guided-outcome { margin: 0.25rem 0 0.5rem; font-size: 1.1rem; font-weight: 600; }
-.sop-guided-result-action .sop-guided-outcome { color: var(--sop-ok); }
-.sop-guided-result-missing .sop-guided-outcome { color: var(--sop-error); }
+.sop-guided-result { border-left: 4px solid var(--sop-ok); padding-left: 0.75rem; }
+.sop-guided-result-missing, .sop-guided-result-none { border-left-color: var(--sop-error); }
+.sop-guided-result-missing .sop-guided-outcome { color: var(--sop-error-text); }
 .sop-guided-source { font-size: 0.85rem; }
 .sop-guided-controls { display: flex; gap: 0.5rem; }
-.sop-flow-warning { color: var(--sop-error); }
+.sop-guided-continue { display: block; margin: 0.25rem 0 0.5rem; }
+.sop-guided-broken { margin: 0 0 0.5rem; color: var(--sop-error-text); font-weight: 600; }
+.sop-flow-warning { color: var(--sop-error-text); }
 .sop-flow-too-big { color: var(--sop-muted, inherit); font-style: italic; }
 .sop-flow-head { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
 .sop-flow-head h2 { border: none; margin-top: 0.8rem; }
@@ -140,13 +168,16 @@ mark.sop-dangling { background: none; color: var(--sop-error); font-weight: 600;
 .sop-flow-action rect { stroke: var(--sop-ok); }
 .sop-flow-open rect { stroke: var(--sop-warning); stroke-dasharray: 4 3; }
 .sop-flow-missing rect { stroke: var(--sop-error); stroke-width: 2; stroke-dasharray: 6 3; }
-.sop-flow-missing text { fill: var(--sop-error); font-weight: 600; }
+.sop-flow-missing text { fill: var(--sop-error-text); font-weight: 600; }
 .sop-flow-edge path { stroke: var(--sop-muted); stroke-width: 1.4; }
 .sop-flow-edge-return path { stroke-dasharray: 6 4; }
 .sop-flow-edge-next path { stroke-dasharray: 2 3; }
 .sop-flow-edge-missing path { stroke: var(--sop-error); stroke-width: 2; }
 .sop-flow-edge-label { fill: var(--sop-muted); font-size: 11px; paint-order: stroke; stroke: var(--sop-bg); stroke-width: 4px; stroke-linejoin: round; }
 .sop-flow-arrow { fill: var(--sop-muted); }
+.sop-flow-node.sop-flow-on-path rect { stroke: var(--sop-focus); stroke-width: 3; }
+.sop-flow-node.sop-flow-here rect { stroke: var(--sop-focus); stroke-width: 4; stroke-dasharray: none; }
+.sop-flow-edge.sop-flow-on-path path { stroke: var(--sop-focus); stroke-width: 3; }
 .sop-flow-arrow-error { fill: var(--sop-error); }
 
 .sop-step-cards { list-style: none; padding: 0; margin: 1rem 0; display: grid; gap: 0.9rem; }

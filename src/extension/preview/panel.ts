@@ -160,7 +160,7 @@ export class SopPreviewPanel implements vscode.Disposable {
 
   private async onMessage(message: WebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready': return;
+      case 'ready': return this.startAtEditorLine();
       case 'toggleTask': return this.toggleTask(message.offset, message.checked, message.version);
       case 'resetChecklist': return void this.resetChecklist();
       case 'revealLine': return this.revealLine(message.line);
@@ -221,6 +221,12 @@ export class SopPreviewPanel implements vscode.Disposable {
     this.scrollingEditorUntil = Date.now() + 200;
     const position = new vscode.Position(Math.min(line - 1, editor.document.lineCount - 1), 0);
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+  }
+
+  /** A newly loaded page starts at the line its editor shows (the page itself starts at the top). */
+  private startAtEditorLine(): void {
+    const top = vscode.window.visibleTextEditors.find((e) => this.isMine(e.document.uri))?.visibleRanges[0]?.start.line;
+    if (top) this.post({ type: 'scrollToLine', line: top + 1 });
   }
 
   private onEditorScrolled(event: vscode.TextEditorVisibleRangesChangeEvent): void {

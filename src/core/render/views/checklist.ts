@@ -57,7 +57,8 @@ export function decorateChecklist(doc: SopDocument, sections: ElementContent[]):
   const overall = h('div.sop-toolbar.sop-checklist-toolbar', [
     h('strong', 'Overall'),
     progressBar(done, doc.checklist.length, 'Overall'),
-    h('button.sop-button', { type: 'button', dataAction: 'reset-checklist' }, 'Untick all'),
+    // Secondary, and off while nothing is ticked: it is the one button here that throws work away.
+    h('button.sop-button.sop-button-secondary', { type: 'button', dataAction: 'reset-checklist', disabled: done === 0 }, 'Untick all'),
   ]);
   return [overall, ...sections];
 }

@@ -15,7 +15,8 @@ const CHAR_WIDTH = 7;
 
 type NodeKind = 'step' | 'action' | 'missing' | 'open';
 interface FlowNode { id: string; kind: NodeKind; lines: string[]; title: string; width: number; height: number; line?: number; step?: number }
-interface FlowEdge { from: string; to: string; label: string; kind: 'branch' | 'return' | 'next' | 'missing' | 'reference' }
+/** `branch` is the index of the step's branch the edge draws, so the guided walk can light up the path it took. */
+interface FlowEdge { from: string; to: string; label: string; kind: 'branch' | 'return' | 'next' | 'missing' | 'reference'; branch?: number }
 
 export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
@@ -65,11 +66,11 @@ export function flowGraph(doc: SopDocument): { nodes: FlowNode[]; edges: FlowEdg
       if ((branch.outcomeKind === 'proceed' || branch.outcomeKind === 'return') && branch.target !== undefined) {
         linked.add(branch.target);
         const to = byNumber.get(branch.target);
-        edges.push(to ? { from, to, label, kind: branch.outcomeKind === 'return' ? 'return' : 'branch' } : { from, to: missing(branch.target), label, kind: 'missing' });
+        edges.push(to ? { from, to, label, kind: branch.outcomeKind === 'return' ? 'return' : 'branch', branch: b } : { from, to: missing(branch.target), label, kind: 'missing', branch: b });
       } else {
         const id = `outcome-${step.ordinal}-${b}`;
         nodes.push(makeNode(id, branch.outcome ? 'action' : 'open', branch.outcome ?? 'No outcome written', { line: (branch.outcomeRange ?? branch.conditionRange).start.line }));
-        edges.push({ from, to: id, label, kind: 'branch' });
+        edges.push({ from, to: id, label, kind: 'branch', branch: b });
       }
     });
     for (const ref of doc.stepReferences) {
@@ -142,7 +143,7 @@ function layoutFlowchart({ nodes, edges }: { nodes: FlowNode[]; edges: FlowEdge[
     const lines = edge.label ? wrapText(edge.label, 26, labelled ? 2 : 1) : [];
     const at = labelled ? { x: laid.x ?? 0, y: laid.y ?? 0 } : midpoint(points);
     const marker = edge.kind === 'missing' ? 'url(#sop-arrow-error)' : 'url(#sop-arrow)';
-    return s('g', { className: ['sop-flow-edge', `sop-flow-edge-${edge.kind}`], dataFrom: edge.from, dataTo: edge.to }, [
+    return s('g', { className: ['sop-flow-edge', `sop-flow-edge-${edge.kind}`], dataFrom: edge.from, dataTo: edge.to, dataBranch: edge.branch }, [
       s('title', edge.label || 'then'),
       s('path', { d, markerEnd: marker, fill: 'none' }),
       ...lines.map((line, j) => s('text', { x: at.x.toFixed(1), y: (at.y - (lines.length - 1) * 7 + j * 14 + 4).toFixed(1), textAnchor: 'middle', className: ['sop-flow-edge-label'] }, line)),
@@ -152,11 +153,13 @@ function layoutFlowchart({ nodes, edges }: { nodes: FlowNode[]; edges: FlowEdge[
     const laid = g.node(node.id);
     const x = laid.x - node.width / 2;
     const y = laid.y - node.height / 2;
-    const focusable = node.line !== undefined ? { tabIndex: 0, role: 'link', dataJumpLine: node.line, ariaLabel: node.title } : {};
+    // The name is the text as drawn (a screen reader says what a sighted reader sees); the <title> keeps the whole text.
+    const focusable = node.line !== undefined ? { tabIndex: 0, role: 'link', dataJumpLine: node.line, ariaLabel: node.lines.join(' ') } : {};
     return s('g', { className: ['sop-flow-node', `sop-flow-${node.kind}`], dataNode: node.id, dataStep: node.step, dataLine: node.line, ...focusable }, [
       s('title', node.title),
       s('rect', { x: x.toFixed(1), y: y.toFixed(1), width: node.width, height: node.height, rx: node.kind === 'step' ? 6 : 16 }),
-      ...node.lines.map((line, j) => s('text', { x: laid.x.toFixed(1), y: (y + 10 + (j + 1) * LINE_HEIGHT - 4).toFixed(1), textAnchor: 'middle' }, line)),
+      // Each line ends in a space so the lines read as words, not "thetracking"; the name is what is drawn.
+      ...node.lines.map((line, j) => s('text', { x: laid.x.toFixed(1), y: (y + 10 + (j + 1) * LINE_HEIGHT - 4).toFixed(1), textAnchor: 'middle' }, j < node.lines.length - 1 ? `${line} ` : line)),
     ]);
   });
   const arrow = (id: string, cls: string): Element => s('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [

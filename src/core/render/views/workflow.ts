@@ -8,6 +8,7 @@ import type { ElementContent } from 'hast';
 import type { SopDocument } from '../../types.js';
 import { jsonForScript } from '../markdown.js';
 import { renderFlowchart } from './flowchart.js';
+import { STEP_REFERENCE } from '../../model/steps.js';
 
 /** Past this, a chart is unreadable anyway and its layout takes seconds (20,000 steps: 41 s). */
 export const FLOWCHART_MAX_STEPS = 300;
@@ -16,6 +17,15 @@ import type { GuidedData } from '../guided-types.js';
 export type { GuidedBranch, GuidedStep, GuidedData } from '../guided-types.js';
 
 export const GUIDED_DATA_ID = 'sop-workflow-data';
+
+/** Words that add nothing to a jump: "Then proceed to Step 3." is still only a jump. */
+const JUMP_FILLER = /\b(?:then|and|now|please|next)\b/gi;
+
+/** True when the outcome says nothing but where to go, so there is no action to show first. */
+export function onlyNamesTheJump(outcome: string): boolean {
+  const rest = outcome.replace(new RegExp(STEP_REFERENCE.source, 'gi'), ' ').replace(JUMP_FILLER, ' ');
+  return !/[\p{L}\p{N}]/u.test(rest);
+}
 
 export function guidedData(doc: SopDocument): GuidedData {
   return {
@@ -29,7 +39,9 @@ export function guidedData(doc: SopDocument): GuidedData {
         line: branch.conditionRange.start.line,
         kind: branch.outcomeKind ?? 'none',
         outcome: branch.outcome,
+        outcomeLine: branch.outcomeRange?.start.line,
         target: branch.target,
+        jumpOnly: branch.target !== undefined && branch.outcome !== undefined && onlyNamesTheJump(branch.outcome),
       })),
     })),
   };
