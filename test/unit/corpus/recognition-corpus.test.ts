@@ -16,7 +16,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintWithModel, projectionOf } from '../../../src/core/lint.js';
+import { lintWithModel } from '../../../src/core/lint/lint.js';
+import { projectionOf } from '../../../src/core/lint/run-state.js';
 import { requiredSections, sectionCatalogue } from '../../../src/core/schema.js';
 import type { LintMessage } from '../../../src/core/types.js';
 import { ROOT, TODAY } from '../core/helpers.js';
