@@ -16,7 +16,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 
 export const BUILTIN_SCHEMA_ID = builtinSchema.$id;
 
-export interface LanguageWords { aliases: string[]; words: string[]; cues: string[]; openingCues: string[]; headingCues: string[] }
+export interface LanguageWords { aliases: string[]; words: string[]; cues: string[]; openingCues: string[]; leadCues: string[]; headingCues: string[]; stepVerbs: string[] }
 
 export interface SectionInfo {
   id: string;
@@ -33,6 +33,10 @@ export interface SectionInfo {
   cues: string[];
   /** Cues that count only in a document's opening or a section's lead paragraph (x-sop-opening-cues). */
   openingCues: string[];
+  /** Cues that count in the first paragraph of a section (x-sop-lead-cues). */
+  leadCues: string[];
+  /** Verbs that open an instruction ("Gather information"): headings that start with one are steps (x-sop-step-verbs). */
+  stepVerbs: string[];
   /** Regular-expression sources matched against a normalised heading ("^why\\b", "^when to\\b") (x-sop-heading-cues). */
   headingCues: string[];
   /** Per language (ISO 639-1): more aliases, words and cues. English is the top level. */
@@ -73,6 +77,8 @@ function readSections(schema: unknown): SectionInfo[] {
       cues: strings(s['x-sop-cues']),
       openingCues: strings(s['x-sop-opening-cues']),
       headingCues: strings(s['x-sop-heading-cues']),
+      leadCues: strings(s['x-sop-lead-cues']),
+      stepVerbs: strings(s['x-sop-step-verbs']),
       languages: readLanguages(s['x-sop-languages']),
     }));
 }
@@ -87,7 +93,7 @@ function readLanguages(value: unknown): SectionInfo['languages'] {
   for (const [lang, entry] of Object.entries(value as Record<string, unknown>)) {
     if (!entry || typeof entry !== 'object') continue;
     const e = entry as Record<string, unknown>;
-    out[lang.toLowerCase()] = { aliases: strings(e.aliases), words: strings(e.words), cues: strings(e.cues), openingCues: strings(e['opening-cues']), headingCues: strings(e['heading-cues']) };
+    out[lang.toLowerCase()] = { aliases: strings(e.aliases), words: strings(e.words), cues: strings(e.cues), openingCues: strings(e['opening-cues']), leadCues: strings(e['lead-cues']), headingCues: strings(e['heading-cues']), stepVerbs: strings(e['step-verbs']) };
   }
   return out;
 }
@@ -107,9 +113,9 @@ function mergeSections(base: SectionInfo[], extra: SectionInfo[]): SectionInfo[]
     const languages = { ...prev?.languages };
     for (const [l, e] of Object.entries(s.languages)) {
       const p = languages[l];
-      languages[l] = { aliases: union(p?.aliases, e.aliases), words: union(p?.words, e.words), cues: union(p?.cues, e.cues), openingCues: union(p?.openingCues, e.openingCues), headingCues: union(p?.headingCues, e.headingCues) };
+      languages[l] = { aliases: union(p?.aliases, e.aliases), words: union(p?.words, e.words), cues: union(p?.cues, e.cues), openingCues: union(p?.openingCues, e.openingCues), leadCues: union(p?.leadCues, e.leadCues), headingCues: union(p?.headingCues, e.headingCues), stepVerbs: union(p?.stepVerbs, e.stepVerbs) };
     }
-    byId.set(s.id, { ...prev, ...s, aliases: union(prev?.aliases, s.aliases), words: union(prev?.words, s.words), cues: union(prev?.cues, s.cues), openingCues: union(prev?.openingCues, s.openingCues), headingCues: union(prev?.headingCues, s.headingCues), weakAliases: union(prev?.weakAliases, s.weakAliases), languages });
+    byId.set(s.id, { ...prev, ...s, aliases: union(prev?.aliases, s.aliases), words: union(prev?.words, s.words), cues: union(prev?.cues, s.cues), openingCues: union(prev?.openingCues, s.openingCues), headingCues: union(prev?.headingCues, s.headingCues), leadCues: union(prev?.leadCues, s.leadCues), stepVerbs: union(prev?.stepVerbs, s.stepVerbs), weakAliases: union(prev?.weakAliases, s.weakAliases), languages });
   }
   return [...byId.values()].sort((a, b) => a.order - b.order);
 }

@@ -221,6 +221,10 @@ function titleHeadingIndex(tree: Root, data: Record<string, unknown> | null): nu
   if (first < 0) return -1;
   const depth = (children[first] as MdHeading).depth;
   if (depth === 1) return first;
+  if (children.some((n) => n.type === 'heading' && n.depth === 1)) return -1;
+  // A document that opens with its first heading, no higher heading following: that heading names it.
+  const opensWithIt = children.slice(0, first).every((n) => n.type === 'yaml' || n.type === 'html');
+  if (opensWithIt && !children.some((n) => n.type === 'heading' && n.depth < depth)) return first;
   for (let i = first + 1; i < children.length; i++) {
     const n = children[i];
     if (n.type === 'heading' && n.depth <= depth) return -1;

@@ -16,12 +16,12 @@ import { rangeAt } from '../parse/positions.js';
 import { compileCue, normalizeTitle } from './sections.js';
 import type { PartRecognition, Range, SopDocument } from '../types.js';
 
-interface CompiledCues { anywhere: RegExp[]; opening: RegExp[] }
+interface CompiledCues { anywhere: RegExp[]; opening: RegExp[]; lead: RegExp[]; stepVerbs: Set<string> }
 
 const cueCache = new WeakMap<SectionInfo, Map<string, CompiledCues>>();
 
 function cuesOf(info: SectionInfo | undefined, languages: string[]): CompiledCues {
-  if (!info) return { anywhere: [], opening: [] };
+  if (!info) return { anywhere: [], opening: [], lead: [], stepVerbs: new Set() };
   let byLang = cueCache.get(info);
   if (!byLang) cueCache.set(info, (byLang = new Map()));
   const key = languages.join(',');
@@ -29,12 +29,14 @@ function cuesOf(info: SectionInfo | undefined, languages: string[]): CompiledCue
   if (!compiled) {
     const anywhere = [...info.cues];
     const opening = [...info.openingCues];
+    const lead = [...info.leadCues];
+    const verbs = [...info.stepVerbs];
     for (const l of languages) {
       const e = info.languages[l];
-      if (e) { anywhere.push(...e.cues); opening.push(...e.openingCues); }
+      if (e) { anywhere.push(...e.cues); opening.push(...e.openingCues); lead.push(...e.leadCues); verbs.push(...e.stepVerbs); }
     }
     const compile = (list: string[]) => list.map(compileCue).filter((r): r is RegExp => !!r);
-    byLang.set(key, (compiled = { anywhere: compile(anywhere), opening: compile(opening) }));
+    byLang.set(key, (compiled = { anywhere: compile(anywhere), opening: compile(opening), lead: compile(lead), stepVerbs: new Set(verbs.map((v) => v.toLowerCase())) }));
   }
   return compiled;
 }
@@ -110,11 +112,14 @@ function allParagraphs(doc: SopDocument): Paragraph[] {
   return paragraphsOf(doc.tree.children as Nodes[]);
 }
 
-function firstMatch(paragraphs: Paragraph[], cues: RegExp[], firstSentenceOnly = false): { node: Paragraph; sentence: string } | undefined {
+const CONDITIONAL = /\b(?:if|when|in case) you\b/i;
+
+function firstMatch(paragraphs: Paragraph[], cues: RegExp[], firstSentenceOnly = false, unless?: RegExp): { node: Paragraph; sentence: string } | undefined {
   if (!cues.length) return undefined;
   for (const p of paragraphs) {
     const list = sentences(p);
     for (const sentence of firstSentenceOnly ? list.slice(0, 1) : list) {
+      if (unless?.test(sentence)) continue;
       if (cues.some((re) => re.test(sentence))) return { node: p, sentence };
     }
   }
@@ -132,20 +137,16 @@ const IF_ITEM = /^\s*(?:if|otherwise|else|when|wenn|falls|sonst|si|sinon|sino|se
 /** Kinds of document whose title says the body is the procedure: "Deployment Checklist", "FAQ for CE". */
 const PROCEDURAL_TITLE = /\b(?:checklists?|faqs?|frequently asked questions|procedure|protocol|runbook|playbook|how to|instructions|checkliste|anleitung|verfahren|procédure|procedimiento|procedimento|protocolo|werkinstructie|stappenplan)\b/i;
 
-/** Common imperative verbs that open a step heading ("Gather information", "Notify the community"). */
-const IMPERATIVE_EN = new Set(('add ask assess assign back build call check choose clean clear close collect communicate complete configure confirm connect contact contain copy create decide define delete deploy determine disable document download enable ensure escalate establish evaluate file fill find finish fix follow gather get give go identify inform install investigate issue keep label log make merge monitor move notify open pick post prepare publish record recover release remove reply report request reset resolve respond restart restore review run schedule search select send set share start stop submit tag take tell test track triage update upload use validate verify wait write').split(' '));
-
-function isImperativeHeading(text: string, lang: string): boolean {
+/**
+ * A heading that opens with an instruction verb from the schema ("Gather information", "Colete
+ * informações"); in German the polite imperative ("Sammeln Sie …") is recognised by its shape.
+ */
+function isImperativeHeading(text: string, verbs: Set<string>, lang: string): boolean {
   const t = normalizeTitle(text);
-  const first = t.split(/\s+/)[0] ?? '';
-  if (IMPERATIVE_EN.has(first)) return true;
-  switch (lang) {
-    case 'de': return /^\p{L}+(?:en|n) sie\b/u.test(t);
-    case 'fr': return /^\p{L}{3,}(?:er|ir|re)\b/u.test(first) && t.split(/\s+/).length > 1;
-    case 'es': return /^\p{L}{3,}(?:ar|er|ir)\b/u.test(first) && t.split(/\s+/).length > 1;
-    case 'pt': return /^\p{L}{3,}(?:ar|er|ir)\b/u.test(first) && t.split(/\s+/).length > 1;
-    default: return false;
-  }
+  const words = t.split(/\s+/);
+  if (words.length < 2) return false;
+  if (verbs.has(words[0])) return true;
+  return lang === 'de' && /^\p{L}+(?:en|n) sie\b/u.test(t);
 }
 
 function listItems(list: List): ListItem[] {
@@ -169,7 +170,7 @@ function inside(ranges: [number, number][], offset: number): boolean {
 }
 
 /** The first procedural content, wherever it stands. */
-function findProcess(doc: SopDocument, lang: string, titleText: string): { node: Nodes; text: string } | undefined {
+function findProcess(doc: SopDocument, lang: string, titleText: string, verbs: Set<string>): { node: Nodes; text: string } | undefined {
   const excluded = excludedRanges(doc);
   const lists: List[] = [];
   const collect = (nodes: Nodes[]) => {
@@ -197,7 +198,7 @@ function findProcess(doc: SopDocument, lang: string, titleText: string): { node:
   // Activity-named headings: a section whose sub-headings are instructions ("Gather information", "Sammeln Sie …").
   for (const s of doc.sections) {
     const subs = s.body.filter((n): n is MdHeading => n.type === 'heading' && n.depth === s.heading.depth + 1);
-    if (subs.length >= 2 && subs.filter((h) => isImperativeHeading(toString(h), lang)).length >= 2) {
+    if (subs.length >= 2 && subs.filter((h) => isImperativeHeading(toString(h), verbs, lang)).length >= 2) {
       return { node: subs[0], text: `instruction headings: ${excerpt(toString(subs[0]))}` };
     }
   }
@@ -280,7 +281,7 @@ export function recogniseByContent(doc: SopDocument, context: RecogniseContext, 
 
   if (!have.has('scope')) {
     const cues = cuesOf(info('scope'), context.languages);
-    const hit = firstMatch([...opening, ...leadParagraphs(doc)], [...cues.opening, ...cues.anywhere]) ?? firstMatch(allParagraphs(doc), cues.anywhere);
+    const hit = firstMatch(opening, [...cues.opening, ...cues.anywhere]) ?? firstMatch(leadParagraphs(doc), cues.lead) ?? firstMatch(allParagraphs(doc), cues.anywhere);
     if (hit) add('scope', 'content', excerpt(hit.sentence), hit.node);
     else {
       const fm = frontMatterValue(doc, ['scope', 'applies_to', 'audience']);
@@ -289,14 +290,15 @@ export function recogniseByContent(doc: SopDocument, context: RecogniseContext, 
   }
 
   if (!have.has('process')) {
-    const found = findProcess(doc, lang, doc.title?.text ?? '');
+    const found = findProcess(doc, lang, doc.title?.text ?? '', cuesOf(info('process'), context.languages).stepVerbs);
     if (found) add('process', 'content', found.text, found.node);
   }
 
   if (!have.has('references')) {
     const cues = cuesOf(info('references'), context.languages);
     const linked = allParagraphs(doc).filter(hasOutsideLink);
-    const hit = firstMatch(linked, cues.anywhere, true);
+    // "See … if you …" is an instruction inside a step, not a pointer to further reading.
+    const hit = firstMatch(linked, cues.anywhere, true, CONDITIONAL);
     if (hit) add('references', 'content', excerpt(hit.sentence), hit.node);
     else {
       const table = findStandardsTable(doc);

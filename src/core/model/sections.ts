@@ -23,7 +23,7 @@ function withoutTrailingParenthetical(text: string): string {
 
 /** Lower-case heading text without numbering, markup leftovers or trailing punctuation. */
 export function normalizeTitle(text: string): string {
-  let t = text.replace(/[*_`]/g, '').replace(/\s*\{#[^}]*\}\s*$/, '').trim();
+  let t = text.replace(/<[^>]{0,200}>/g, '').replace(/[*_`]/g, '').replace(/\s*\{#[^}]*\}\s*$/, '').trim();
   t = t.replace(LEADING_SYMBOLS, '');
   t = t.replace(STEP_PREFIX, '');
   t = t.replace(NUMBER_PREFIX, '');
