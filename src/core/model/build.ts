@@ -59,8 +59,9 @@ export function buildFromTree(text: string, tree: Root, options: BuildOptions = 
   const frontMatter = readFrontMatter(tree, text, lineStarts);
   const catalogue = sectionCatalogue(options.teamSchema);
   const language = detectLanguage(text, frontMatter, schemaLanguages(options.teamSchema));
-  const titleHeading = titleHeadingIndex(tree, frontMatter.data);
-  const sections = buildSections(tree, text, lineStarts, matcherFor(options.teamSchema, language.lang, options.sectionAliases), titleHeading);
+  const titleHeading = titleHeadingIndex(tree);
+  const titledByFrontMatter = !!frontMatterTitle(frontMatter.data);
+  const sections = buildSections(tree, text, lineStarts, matcherFor(options.teamSchema, language.lang, options.sectionAliases), titleHeading, titledByFrontMatter);
 
   const doc: SopDocument = {
     text, tree, frontMatter, format: 'article', formatSource: 'inferred', formatReason: '',
@@ -125,7 +126,7 @@ function labelOf(node: RootContent, matcher: Pick<SectionMatcher, 'match'>, text
   return undefined;
 }
 
-function buildSections(tree: Root, text: string, lineStarts: number[], sectionMatcher: SectionMatcher, titleHeading: number): Section[] {
+function buildSections(tree: Root, text: string, lineStarts: number[], sectionMatcher: SectionMatcher, titleHeading: number, titledByFrontMatter: boolean): Section[] {
   const children = tree.children;
   // Every heading is matched twice (to track the open sections, then to build its own), and
   // matching normalises the text each time: remember the answers for this document.
@@ -153,7 +154,7 @@ function buildSections(tree: Root, text: string, lineStarts: number[], sectionMa
       const heading = toString(node);
       while (recognisedOpen.length && recognisedOpen[recognisedOpen.length - 1] >= node.depth) recognisedOpen.pop();
       // The heading that is the document's title names the document, not one of its parts.
-      if (index !== titleHeading && node.depth > 1 && matcher.match(heading, recognisedOpen.length === 0).length) recognisedOpen.push(node.depth);
+      if (node.depth > 1 && matcher.match(heading, recognisedOpen.length === 0 && index !== titleHeading).length && !(index === titleHeading && !titledByFrontMatter)) recognisedOpen.push(node.depth);
       boundaries.push({ index, depth: node.depth, text: heading, start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0, label: false, includeSelf: false });
       return;
     }
@@ -179,8 +180,9 @@ function buildSections(tree: Root, text: string, lineStarts: number[], sectionMa
     const endOffset = end < children.length ? (children[end].position?.start.offset ?? text.length) : text.length;
     // Nested inside a recognised section (other than a document-wide h1), only exact names count.
     const insideRecognised = ancestors(sections, parent).some((s) => s.canonical.length > 0 && s.heading.depth > 1);
-    const loose = !insideRecognised && !b.label;
-    const canonical = b.index === titleHeading && !b.label ? [] : matcher.match(b.text, loose);
+    const isTitle = b.index === titleHeading && !b.label;
+    const loose = !insideRecognised && !b.label && !isTitle;
+    const canonical = isTitle && !titledByFrontMatter ? [] : matcher.match(b.text, loose);
     sections.push({
       heading: { text: b.text, depth: b.depth, range: rangeAt(lineStarts, b.start, b.end) },
       title: displayTitle(b.text),
@@ -212,10 +214,10 @@ export function ancestors(sections: Section[], index: number): Section[] {
 /**
  * The heading that is the document's title: the first heading when it is an h1, or — in documents
  * without an h1 — the first heading when no other heading stands at its level or above
- * ("## Playbook: Phishing" over "###" sections). -1 when front matter names the title, or none.
+ * ("## Playbook: Phishing" over "###" sections). -1 when there is none. When front matter names
+ * the title this heading may still name a part exactly ("# Purpose"), but not by a word in it.
  */
-function titleHeadingIndex(tree: Root, data: Record<string, unknown> | null): number {
-  if (frontMatterTitle(data)) return -1;
+function titleHeadingIndex(tree: Root): number {
   const children = tree.children;
   const first = children.findIndex((n) => n.type === 'heading');
   if (first < 0) return -1;

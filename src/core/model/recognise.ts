@@ -149,6 +149,13 @@ function isImperativeHeading(text: string, verbs: Set<string>, lang: string): bo
   return lang === 'de' && /^\p{L}+(?:en|n) sie\b/u.test(t);
 }
 
+/** "Document and share your hours." — a sentence that opens with an instruction verb and goes on. */
+function startsWithVerb(sentence: string, verbs: Set<string>): boolean {
+  const m = /^([\p{L}]+)\s+(\p{L}+)/u.exec(sentence);
+  if (!m || !/^\p{Lu}/u.test(m[1])) return false;
+  return verbs.has(m[1].toLowerCase()) && /^(?:the|your|a|an|and|all|any|each|every|it|them|this|that|these|those|to|up|out|with|for|on|in|sure|den|die|das|ihre|le|la|les|vos|votre|el|la|los|las|tu|su|o|a|os|as|seu|sua|de|het|een|uw)$/i.test(m[2]);
+}
+
 function listItems(list: List): ListItem[] {
   return list.children as ListItem[];
 }
@@ -202,6 +209,9 @@ function findProcess(doc: SopDocument, lang: string, titleText: string, verbs: S
       return { node: subs[0], text: `instruction headings: ${excerpt(toString(subs[0]))}` };
     }
   }
+  // Instructions written as prose: several paragraphs that open with an instruction verb ("Document the routes…").
+  const imperative = (doc.tree.children as Nodes[]).filter((n) => n.type === 'paragraph' && sentences(n).some((x) => startsWithVerb(x, verbs)));
+  if (imperative.length >= 3) return { node: imperative[0], text: `instructions: ${excerpt(sentences(imperative[0])[0] ?? '')}` };
   // A document that says it is a checklist or FAQ, and whose body is that.
   if (PROCEDURAL_TITLE.test(titleText)) {
     const list = usable.find((l) => l.children.length >= 3);
