@@ -280,6 +280,8 @@ function findTitle(doc: SopDocument, titleHeading: number): SopDocument['title']
   return undefined;
 }
 
+const DEFINITION_QUESTION = /^(?:what (?:is|are) (?:a|an|the)|was (?:ist|sind) (?:ein|eine|der|die|das)|qu'est-ce qu|¿?\s*qu[ée] es (?:un|una|el|la)|o que [ée] (?:um|uma|o|a)|wat is (?:een|de|het)) [^?]{1,40}\?$/;
+
 /** Every part the document serves: the title, the sections headings name, then content and front matter. */
 function recogniseParts(doc: SopDocument, titleHeading: number, catalogue: SectionInfo[], languages: string[]): PartRecognition[] {
   const order = catalogue.map((c) => c.id);
@@ -289,15 +291,29 @@ function recogniseParts(doc: SopDocument, titleHeading: number, catalogue: Secti
     have.add('title');
     parts.push({ part: 'title', how: doc.title.source === 'frontmatter' ? 'front-matter' : 'heading', text: doc.title.text, range: doc.title.range });
   }
+  const serve = (s: Section, i: number, id: string) => {
+    if (have.has(id)) return;
+    have.add(id);
+    const how = s.recognisedBy === 'content' ? 'content' : s.matchedBy ?? 'heading';
+    parts.push({ part: id, how, text: s.heading.text.trim(), range: s.heading.range, section: i });
+  };
+  // "What is an incident?" defines the subject: it says what the document is about when nothing
+  // else does, and otherwise where the procedure applies. Decided after the content cues.
+  const definitional: number[] = [];
   doc.sections.forEach((s, i) => {
-    for (const id of s.canonical) {
-      if (have.has(id)) continue;
-      have.add(id);
-      const how = s.recognisedBy === 'content' ? 'content' : s.matchedBy ?? 'heading';
-      parts.push({ part: id, how, text: s.heading.text.trim(), range: s.heading.range, section: i });
+    if (s.matchedBy === 'alias' && s.canonical.length === 1 && s.canonical[0] === 'purpose' && DEFINITION_QUESTION.test(normalizeTitle(s.heading.text))) {
+      definitional.push(i);
+      return;
     }
+    for (const id of s.canonical) serve(s, i, id);
   });
   parts.push(...recogniseByContent(doc, { catalogue, languages: ['en', ...languages], titleHeading }, have));
+  for (const i of definitional) {
+    const s = doc.sections[i];
+    const id = !have.has('purpose') ? 'purpose' : !have.has('scope') ? 'scope' : 'purpose';
+    s.canonical = [id];
+    serve(s, i, id);
+  }
   const rank = (id: string) => { const i = order.indexOf(id); return i < 0 ? order.length : i; };
   return parts.sort((a, b) => rank(a.part) - rank(b.part));
 }
