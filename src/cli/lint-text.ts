@@ -10,6 +10,7 @@ function outcomeOf(result: LintResult): LintOutcome {
     format: result.format,
     formatSource: result.formatSource,
     formatReason: result.formatReason,
+    sections: result.sections,
     messages: result.messages.map((m) => ({
       ruleId: m.ruleId,
       severity: m.severity,

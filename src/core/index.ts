@@ -15,4 +15,4 @@ export { frontMatterFields, requiredSections, sectionCatalogue } from './schema.
 export { CONFIG_FILE_NAMES, ConfigResolver, formatConfigProblem, type ConfigHost, type FileConfig } from './config/resolver.js';
 export { todayIso } from './dates.js';
 export type { LintOptions, TeamSchema } from './options.js';
-export { SOP_FORMATS, type Fix, type LintMessage, type LintResult, type Range, type Severity, type SopDocument, type SopFormat, type TextEdit } from './types.js';
+export { SOP_FORMATS, type PartRecognition, type RecognisedSection, type Fix, type LintMessage, type LintResult, type Range, type Severity, type SopDocument, type SopFormat, type TextEdit } from './types.js';

@@ -61,8 +61,8 @@ export interface Section {
   canonical: SectionId[];
   /** How the canonical id was found: a heading alias, or the body looked like steps. */
   recognisedBy: 'heading' | 'content' | 'none';
-  /** For a heading match: the part's own name ("Purpose"), or an alias, word or cue ("3.0 REFERENCES, TERMS AND ACRONYMS"). */
-  matchedBy?: 'heading' | 'alias';
+  /** For a heading match: the part's own name ("Purpose"), an alias ("Objectives"), or a word or cue among other words ("Customer Complaint Handling Procedure"). */
+  matchedBy?: 'heading' | 'alias' | 'word';
   /** A Markdown heading, or a paragraph labelled with a section name ("**Purpose:** …"). */
   kind?: 'heading' | 'label';
   /** From the heading's start to just before the next heading of the same or higher level. */
@@ -233,9 +233,23 @@ export interface LintMessage {
   suggestions?: Fix[];
 }
 
+/** One part the document serves, as the CLI's `--format json` and the editor report it. */
+export interface RecognisedSection {
+  part: string;
+  how: PartRecognition['how'];
+  /** The heading as written, the first words of the line, or the front-matter key and value. */
+  text: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
 export interface LintResult {
   format: SopFormat;
   formatSource: 'frontmatter' | 'inferred';
   formatReason: string;
   messages: LintMessage[];
+  /** What served each part the document has (title, purpose, scope…), and how it was recognised. */
+  sections: RecognisedSection[];
 }

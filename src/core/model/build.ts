@@ -59,9 +59,12 @@ export function buildFromTree(text: string, tree: Root, options: BuildOptions = 
   const frontMatter = readFrontMatter(tree, text, lineStarts);
   const catalogue = sectionCatalogue(options.teamSchema);
   const language = detectLanguage(text, frontMatter, schemaLanguages(options.teamSchema));
-  const titleHeading = titleHeadingIndex(tree);
+  const matcher = matcherFor(options.teamSchema, language.lang, options.sectionAliases);
+  let titleHeading = titleHeadingIndex(tree);
+  // "## Title:" over the name, as pasted SOPs write it, labels the title rather than being it.
+  if (titleHeading >= 0 && matcher.match(toString(tree.children[titleHeading]), false).includes('title')) titleHeading = -1;
   const titledByFrontMatter = !!frontMatterTitle(frontMatter.data);
-  const sections = buildSections(tree, text, lineStarts, matcherFor(options.teamSchema, language.lang, options.sectionAliases), titleHeading, titledByFrontMatter);
+  const sections = buildSections(tree, text, lineStarts, matcher, titleHeading, titledByFrontMatter);
 
   const doc: SopDocument = {
     text, tree, frontMatter, format: 'article', formatSource: 'inferred', formatReason: '',
@@ -131,7 +134,7 @@ function buildSections(tree: Root, text: string, lineStarts: number[], sectionMa
   // Every heading is matched twice (to track the open sections, then to build its own), and
   // matching normalises the text each time: remember the answers for this document.
   const answers = new Map<string, string[]>();
-  const how = new Map<string, 'heading' | 'alias'>();
+  const how = new Map<string, 'heading' | 'alias' | 'word'>();
   const matcher: Pick<SectionMatcher, 'match'> = {
     match(heading: string, loose: boolean): string[] {
       const key = `${loose ? 1 : 0}${heading}`;
@@ -294,7 +297,7 @@ function recogniseParts(doc: SopDocument, titleHeading: number, catalogue: Secti
   const serve = (s: Section, i: number, id: string) => {
     if (have.has(id)) return;
     have.add(id);
-    const how = s.recognisedBy === 'content' ? 'content' : s.matchedBy ?? 'heading';
+    const how = s.recognisedBy === 'content' ? 'content' : s.matchedBy === 'word' ? 'alias' : s.matchedBy ?? 'heading';
     parts.push({ part: id, how, text: s.heading.text.trim(), range: s.heading.range, section: i });
   };
   // "What is an incident?" defines the subject: it says what the document is about when nothing

@@ -44,7 +44,8 @@ export function isStepHeading(text: string): boolean {
 }
 
 /** What a heading was recognised by: the part's own name, or an alias, word or heading cue. */
-export interface HeadingMatch { ids: string[]; how: 'heading' | 'alias' }
+/** `word`: a part's word among other words, or a heading cue — evidence enough that the part is there, not a claim to be its section. */
+export interface HeadingMatch { ids: string[]; how: 'heading' | 'alias' | 'word' }
 
 /** Safe compilation of a schema's regular-expression source: a bad pattern is skipped, never thrown. */
 export function compileCue(source: string): RegExp | undefined {
@@ -144,6 +145,6 @@ export class SectionMatcher {
     // A title word in a heading ("Title of the form") is not the document's title.
     found.delete('title');
     const ids = [...found].sort((a, b) => (this.order.get(a) ?? 1000) - (this.order.get(b) ?? 1000));
-    return ids.length ? { ids, how: 'alias' } : undefined;
+    return ids.length ? { ids, how: 'word' } : undefined;
   }
 }

@@ -14,7 +14,7 @@ export function sopModel(document: vscode.TextDocument, diagnostics: Diagnostics
   // The live lint of this version built the same model already (same options): no second parse.
   const linted = diagnostics.latest(document);
   if (linted?.doc && linted.options.teamSchema === options?.teamSchema && linted.options.format === options?.format) return linted.doc;
-  const model = buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema });
+  const model = buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema, sectionAliases: options?.sectionAliases });
   cache.delete(key);
   cache.set(key, { version: document.version, teamSchema: options?.teamSchema, model });
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
