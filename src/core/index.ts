@@ -16,3 +16,4 @@ export { CONFIG_FILE_NAMES, ConfigResolver, formatConfigProblem, type ConfigHost
 export { todayIso } from './dates.js';
 export type { LintOptions, TeamSchema } from './options.js';
 export { SOP_FORMATS, type PartRecognition, type RecognisedSection, type Fix, type LintMessage, type LintResult, type Range, type Severity, type SopDocument, type SopFormat, type TextEdit } from './types.js';
+export { canonicalHeadingFixes, type CanonicalHeadingFix } from './lint/canonical-heading.js';
