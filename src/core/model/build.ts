@@ -82,7 +82,7 @@ export function buildFromTree(text: string, tree: Root, options: BuildOptions = 
   doc.revisionSection = sections.findIndex((s) => s.canonical.includes('revisionHistory'));
   doc.revisions = doc.revisionSection >= 0 ? extractRevisions(doc, sections[doc.revisionSection]) : [];
 
-  doc.parts = recogniseParts(doc, titleHeading, catalogue, [language.lang]);
+  doc.parts = recogniseParts(doc, titleHeading, catalogue, [language.lang], matcher);
 
   const declared = frontMatter.data?.format;
   if (options.format) {
@@ -286,7 +286,7 @@ function findTitle(doc: SopDocument, titleHeading: number): SopDocument['title']
 const DEFINITION_QUESTION = /^(?:what (?:is|are) (?:a|an|the)|was (?:ist|sind) (?:ein|eine|der|die|das)|qu'est-ce qu|¿?\s*qu[ée] es (?:un|una|el|la)|o que [ée] (?:um|uma|o|a)|wat is (?:een|de|het)) [^?]{1,40}\?$/;
 
 /** Every part the document serves: the title, the sections headings name, then content and front matter. */
-function recogniseParts(doc: SopDocument, titleHeading: number, catalogue: SectionInfo[], languages: string[]): PartRecognition[] {
+function recogniseParts(doc: SopDocument, titleHeading: number, catalogue: SectionInfo[], languages: string[], matcher: SectionMatcher): PartRecognition[] {
   const order = catalogue.map((c) => c.id);
   const parts: PartRecognition[] = [];
   const have = new Set<string>();
@@ -304,13 +304,13 @@ function recogniseParts(doc: SopDocument, titleHeading: number, catalogue: Secti
   // else does, and otherwise where the procedure applies. Decided after the content cues.
   const definitional: number[] = [];
   doc.sections.forEach((s, i) => {
-    if (s.matchedBy === 'alias' && s.canonical.length === 1 && s.canonical[0] === 'purpose' && DEFINITION_QUESTION.test(normalizeTitle(s.heading.text))) {
+    if (s.matchedBy === 'word' && s.canonical.length === 1 && s.canonical[0] === 'purpose' && DEFINITION_QUESTION.test(normalizeTitle(s.heading.text))) {
       definitional.push(i);
       return;
     }
     for (const id of s.canonical) serve(s, i, id);
   });
-  parts.push(...recogniseByContent(doc, { catalogue, languages: ['en', ...languages], titleHeading }, have));
+  parts.push(...recogniseByContent(doc, { catalogue, languages: ['en', ...languages], titleHeading, matchName: (name) => matcher.match(name, false) }, have));
   for (const i of definitional) {
     const s = doc.sections[i];
     const id = !have.has('purpose') ? 'purpose' : !have.has('scope') ? 'scope' : 'purpose';

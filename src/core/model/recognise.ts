@@ -81,7 +81,13 @@ export interface RecogniseContext {
   languages: string[];
   /** Index into doc.tree.children of the heading taken as the title, or -1. */
   titleHeading: number;
+  /** The parts a name stands for, exactly as a heading would ("Objetivo", "Change log"). */
+  matchName: (name: string) => string[];
 }
+
+/** "Objectif de cette fiche : …", "🎯 **Objective:** …", "Change log: 1.0 (2025-10-30) …". */
+const LABEL_LINE = /^[^\p{L}]*(\p{L}[\p{L}\p{N} '’&/-]{0,48}?)\s*:\s*\S/u;
+const LABEL_QUALIFIER = /\s+(?:of|for|de|du|des|del|der|van|da|do|dieser|dieses|cette|ce|este|esta|deze|dit)\b.*$/iu;
 
 /** The document's opening: prose between the title (or the start) and the first other heading. */
 function openingNodes(doc: SopDocument, titleHeading: number): RootContent[] {
@@ -278,6 +284,16 @@ export function recogniseByContent(doc: SopDocument, context: RecogniseContext, 
     out.push({ part, how, text, range });
   };
   const opening = paragraphsOf(openingNodes(doc, context.titleHeading) as Nodes[]);
+
+  // A line led by a part's name and a colon, wherever it stands: the way forms and pasted documents label parts.
+  for (const p of allParagraphs(doc)) {
+    const first = toString(p).split('\n')[0];
+    const m = LABEL_LINE.exec(first);
+    if (!m) continue;
+    let ids = context.matchName(m[1]);
+    if (!ids.length && LABEL_QUALIFIER.test(m[1])) ids = context.matchName(m[1].replace(LABEL_QUALIFIER, ''));
+    for (const id of ids) if (id !== 'title') add(id, 'content', excerpt(first), p);
+  }
 
   if (!have.has('purpose')) {
     const cues = cuesOf(info('purpose'), context.languages);
