@@ -52,6 +52,11 @@ function sentences(node: Nodes): string[] {
   return text.split(/(?<=[.!?])\s+(?=[\p{Lu}¿¡"“(])/u).map((s) => s.trim()).filter(Boolean).slice(0, 6);
 }
 
+/** A paragraph's lines as written: soft line breaks and hard breaks ("two spaces") both end a line. */
+function linesOf(p: Paragraph): string[] {
+  return p.children.map((c) => (c.type === 'break' ? '\n' : toString(c))).join('').split('\n');
+}
+
 const isProse = (n: Nodes) => n.type === 'paragraph' || n.type === 'blockquote';
 
 /** Paragraphs of a block, looking into block quotes (GitHub/MkDocs notes) but not into lists. */
@@ -287,12 +292,13 @@ export function recogniseByContent(doc: SopDocument, context: RecogniseContext, 
 
   // A line led by a part's name and a colon, wherever it stands: the way forms and pasted documents label parts.
   for (const p of allParagraphs(doc)) {
-    const first = toString(p).split('\n')[0];
-    const m = LABEL_LINE.exec(first);
-    if (!m) continue;
-    let ids = context.matchName(m[1]);
-    if (!ids.length && LABEL_QUALIFIER.test(m[1])) ids = context.matchName(m[1].replace(LABEL_QUALIFIER, ''));
-    for (const id of ids) if (id !== 'title') add(id, 'content', excerpt(first), p);
+    for (const line of linesOf(p).slice(0, 6)) {
+      const m = LABEL_LINE.exec(line);
+      if (!m) continue;
+      let ids = context.matchName(m[1]);
+      if (!ids.length && LABEL_QUALIFIER.test(m[1])) ids = context.matchName(m[1].replace(LABEL_QUALIFIER, ''));
+      for (const id of ids) if (id !== 'title') add(id, 'content', excerpt(line), p);
+    }
   }
 
   if (!have.has('purpose')) {
