@@ -265,7 +265,12 @@ function findTitle(doc: SopDocument, titleHeading: number): SopDocument['title']
   const titled = doc.sections.find((s) => s.canonical.includes('title') && (s.heading.depth > 1 || s.kind === 'label'));
   if (titled) {
     const first = titled.body.find((n) => n.type === 'paragraph') as Paragraph | undefined;
-    if (first) return { text: toString(first).trim(), range: nodeRange(first, doc.lineStarts), source: 'heading' };
+    if (first) {
+      // "**Title:** Reset a hub": the label's own paragraph holds the name after the colon.
+      const text = toString(first).trim();
+      const named = titled.kind === 'label' ? TITLE_LINE.exec(text)?.[1] : undefined;
+      return { text: (named ?? text).trim(), range: nodeRange(first, doc.lineStarts), source: 'heading' };
+    }
   }
   const h1 = doc.sections.find((s) => s.heading.depth === 1 && s.kind !== 'label' && (s.canonical.length === 0 || s.canonical.includes('title')));
   if (h1) return { text: h1.title, range: h1.heading.range, source: 'heading' };
