@@ -7,6 +7,8 @@ import { strict as assert } from 'node:assert';
 import { buildSopDocument } from '../../../src/core/model/build.js';
 import { detectLanguage } from '../../../src/core/model/language.js';
 import { lint } from '../../../src/core/lint/lint.js';
+import { canonicalHeadingFixes } from '../../../src/core/lint/canonical-heading.js';
+import { applyEdits } from '../../../src/core/lint/fix.js';
 import type { PartRecognition } from '../../../src/core/types.js';
 
 const TODAY = '2026-11-23';
@@ -255,5 +257,24 @@ describe('team aliases without a schema', () => {
     const custom = '# Refunds\n\n## Our promise\n\nx\n';
     assert.equal(served(custom).has('purpose'), false);
     assert.equal(served(custom, { sectionAliases: { purpose: ['Our promise'] } }).get('purpose')?.how, 'alias');
+  });
+});
+
+describe('quick fix: give this content its canonical heading', () => {
+  it('inserts "## Purpose" above an opening purpose paragraph, and the part is then served by its heading', () => {
+    const text = '# Refunds\n\nThis SOP describes how agents refund orders.\n\n## Steps\n\n1. a\n2. b\n';
+    const doc = buildSopDocument(text);
+    const fixes = canonicalHeadingFixes(doc);
+    assert.deepEqual(fixes.map((f) => f.part), ['purpose']);
+    const fixed = applyEdits(text, fixes[0].fix.edits);
+    assert.equal(fixed, '# Refunds\n\n## Purpose\n\nThis SOP describes how agents refund orders.\n\n## Steps\n\n1. a\n2. b\n');
+    assert.equal(served(fixed).get('purpose')?.how, 'heading');
+  });
+
+  it('keeps CRLF line endings and offers nothing for parts served by headings or front matter', () => {
+    const text = '---\r\ndescription: Why\r\n---\r\n# Doc\r\n\r\n## Purpose\r\n\r\nx\r\n\r\nSee [policy](https://example.com).\r\n';
+    const fixes = canonicalHeadingFixes(buildSopDocument(text));
+    assert.deepEqual(fixes.map((f) => f.part), ['references']);
+    assert.equal(fixes[0].fix.edits[0].text, '## References\r\n\r\n');
   });
 });
