@@ -11,7 +11,7 @@ import { lintText } from './lint-text.js';
 import type { LintOutcome } from './results.js';
 
 export interface LintJob { index: number; text: string; optionsId: number }
-export interface WorkerInit { optionsTable: LintOptions[]; fix: boolean }
+export interface WorkerInit { optionsTable: LintOptions[]; fix: boolean; headings?: boolean }
 export interface WorkerBatch { items: LintJob[] }
 export interface WorkerReply { outcomes: { index: number; outcome: LintOutcome }[] }
 
@@ -41,7 +41,7 @@ export function plannedWorkers(jobs: LintJob[], requested: number | 'auto'): num
 export async function lintAll(jobs: LintJob[], init: WorkerInit, requested: number | 'auto'): Promise<{ outcomes: LintOutcome[]; threads: number }> {
   const outcomes: LintOutcome[] = new Array(jobs.length);
   const workers = plannedWorkers(jobs, requested);
-  const lintHere = (job: LintJob) => { outcomes[job.index] = lintText(job.text, init.optionsTable[job.optionsId], init.fix); };
+  const lintHere = (job: LintJob) => { outcomes[job.index] = lintText(job.text, init.optionsTable[job.optionsId], init.fix, init.headings); };
   if (workers === 0) {
     jobs.forEach(lintHere);
     return { outcomes, threads: 1 };

@@ -5,7 +5,7 @@
  * test/unit/core/boundaries.test.ts fails when a shell reaches past these two files.
  */
 export { lint, lintWithModel } from './lint/lint.js';
-export { fixText } from './lint/fix.js';
+export { applyEdits, fixText } from './lint/fix.js';
 export { fillTemplate as fillSectionTemplate } from './lint/edits.js';
 export { rules, ruleDocsUrl } from './lint/rules/index.js';
 export { parseMarkdown } from './parse/parse.js';

@@ -24,6 +24,8 @@ export interface LintCommandOptions {
   config?: string;
   today?: string;
   fix?: boolean;
+  /** With --fix: give content taken as a part its canonical heading (core canonicalHeadingFixes). */
+  canonicalHeadings?: boolean;
   maxWarnings?: string;
   quiet?: boolean;
   cache?: boolean;
@@ -67,8 +69,10 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   if (opts.stdin) {
     if (patterns.length) throw new UsageError('--stdin lints standard input; leave out the file arguments (name it with --stdin-filename)');
     if (opts.fix) throw new UsageError('--fix writes files; it cannot be used with --stdin');
+    if (opts.canonicalHeadings) throw new UsageError('--canonical-headings writes files; it cannot be used with --stdin');
     return lintStdin(opts, io, today, maxWarnings);
   }
+  if (opts.canonicalHeadings && !opts.fix) throw new UsageError('--canonical-headings works with --fix (it writes the headings into the files)');
   const expansion = await expandFileArguments(patterns, io.cwd, opts.gitignore);
   for (const pattern of expansion.unmatched) io.stderr(`sopkit: no files match '${pattern}'\n`);
 
@@ -118,7 +122,8 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   // Synchronous reads: for thousands of small files they beat the promise and thread-pool round trips.
   files.forEach((file, i) => {
     const settings = settingsKeys[optionsIds[i]];
-    const reusable = (cached: LintOutcome | undefined) => cached && !(opts.fix && cached.messages.some((m) => m.fixable));
+    // A cached outcome says nothing about content that could get its canonical heading: lint again.
+    const reusable = (cached: LintOutcome | undefined) => cached && !opts.canonicalHeadings && !(opts.fix && cached.messages.some((m) => m.fixable));
     if (cache) {
       // Same size and modification time as when cached: trust it without reading (ESLint's metadata strategy).
       stamps[i] = fileStamp(file);
@@ -137,7 +142,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
     jobs.push({ index: jobs.length, text: read.text, optionsId: optionsIds[i] });
   });
 
-  const { outcomes: linted, threads } = await lintAll(jobs, { optionsTable, fix: !!opts.fix }, concurrency);
+  const { outcomes: linted, threads } = await lintAll(jobs, { optionsTable, fix: !!opts.fix, headings: !!opts.canonicalHeadings }, concurrency);
   if (io.verbose) io.stderr(`sopkit: linted ${jobs.length} file(s) ${threads > 1 ? `on ${threads} threads (the main thread and ${threads - 1} worker${threads > 2 ? 's' : ''})` : 'in the main thread'}\n`);
   let fixedFiles = 0;
   await Promise.all(linted.map(async (outcome, j) => {

@@ -52,6 +52,20 @@ describe('sopkit lint --format json: sections', () => {
   });
 });
 
+describe('sopkit lint --fix --canonical-headings', () => {
+  it('gives content taken as a part its canonical heading, and refuses without --fix', async () => {
+    const text = '# Refunds\n\nThis SOP describes how agents refund orders.\n\n## How we refund\n\n1. Check.\n2. Refund.\n';
+    const dir = workspace({ 'sops/refunds.md': text });
+    const refused = await sopkit(dir, ['lint', 'sops', '--canonical-headings', ...TODAY]);
+    assert.equal(refused.code, 2);
+    await sopkit(dir, ['lint', 'sops', '--fix', '--canonical-headings', ...TODAY]);
+    const written = readFileSync(join(dir, 'sops/refunds.md'), 'utf8');
+    // --fix also inserts the sections that are truly missing (scope, references, revision history).
+    assert.ok(written.startsWith('# Refunds\n\n## Purpose\n\nThis SOP describes how agents refund orders.\n'), written);
+    assert.equal(written.match(/^## Purpose$/gm)?.length, 1);
+  });
+});
+
 describe('sopkit lint --format sarif', () => {
   it('is valid against the official SARIF 2.1.0 JSON Schema, with rule metadata and help URIs', async () => {
     const dir = workspace(files);
