@@ -61,8 +61,10 @@ export function buildFromTree(text: string, tree: Root, options: BuildOptions = 
   const language = detectLanguage(text, frontMatter, schemaLanguages(options.teamSchema));
   const matcher = matcherFor(options.teamSchema, language.lang, options.sectionAliases);
   let titleHeading = titleHeadingIndex(tree);
-  // "## Title:" over the name, as pasted SOPs write it, labels the title rather than being it.
-  if (titleHeading >= 0 && matcher.match(toString(tree.children[titleHeading]), false).includes('title')) titleHeading = -1;
+  // "## Title:" over the name labels the title rather than being it, and a document that opens
+  // with "## Purpose" has no title heading: a part's own name never names the document.
+  if (titleHeading >= 0 && (tree.children[titleHeading] as MdHeading).depth > 1 && matcher.match(toString(tree.children[titleHeading]), false).length) titleHeading = -1;
+  else if (titleHeading >= 0 && matcher.match(toString(tree.children[titleHeading]), false).includes('title')) titleHeading = -1;
   const titledByFrontMatter = !!frontMatterTitle(frontMatter.data);
   const sections = buildSections(tree, text, lineStarts, matcher, titleHeading, titledByFrontMatter);
 

@@ -174,6 +174,10 @@ describe('recognition by meaning: title', () => {
     assert.equal(buildSopDocument('**Title:** Reset a hub\n\nSome text.\n').title?.text, 'Reset a hub');
   });
 
+  it('a document that opens with "## Purpose" has no title: a part\'s name is not the document\'s (no false present)', () => {
+    assert.equal(served('## Purpose\n\nRefund orders.\n\n## Scope\n\nChat.\n').has('title'), false);
+  });
+
   it('a document whose first heading comes after prose and has peers has no title (no false present)', () => {
     assert.equal(served('Intro text.\n\n## Before\n\nx\n\n## After\n\ny\n').has('title'), false);
   });
