@@ -1,5 +1,5 @@
 /** Lints (and with `fix`, fixes) one text: the same code runs in worker threads and inline. */
-import { fixText } from '../core/index.js';
+import { applyEdits, buildSopDocument, canonicalHeadingFixes, fixText } from '../core/index.js';
 import { lint } from '../core/index.js';
 import type { LintOptions } from '../core/index.js';
 import type { LintResult } from '../core/index.js';
@@ -10,6 +10,7 @@ function outcomeOf(result: LintResult): LintOutcome {
     format: result.format,
     formatSource: result.formatSource,
     formatReason: result.formatReason,
+    sections: result.sections,
     messages: result.messages.map((m) => ({
       ruleId: m.ruleId,
       severity: m.severity,
@@ -24,10 +25,19 @@ function outcomeOf(result: LintResult): LintOutcome {
   };
 }
 
-export function lintText(text: string, options: LintOptions, fix: boolean): LintOutcome {
+export function lintText(text: string, options: LintOptions, fix: boolean, headings = false): LintOutcome {
   const first = lint(text, options);
-  if (!fix || !first.messages.some((m) => m.fix)) return outcomeOf(first);
-  const fixed = fixText(text, options);
+  if (!fix || (!headings && !first.messages.some((m) => m.fix))) return outcomeOf(first);
+  const fixed = first.messages.some((m) => m.fix) ? fixText(text, options) : { text, applied: 0 };
+  if (headings) {
+    // All at once: the insertions are at distinct line starts, so they never overlap.
+    const doc = buildSopDocument(fixed.text, { format: options.format, teamSchema: options.teamSchema, sectionAliases: options.sectionAliases });
+    const inserts = canonicalHeadingFixes(doc, options.teamSchema);
+    if (inserts.length) {
+      fixed.text = applyEdits(fixed.text, inserts.flatMap((f) => f.fix.edits));
+      fixed.applied += inserts.length;
+    }
+  }
   if (fixed.text === text) return outcomeOf(first);
   // The unfixed outcome comes along: when the fix cannot be written, the report is about the text on disk.
   return { ...outcomeOf(lint(fixed.text, options)), fixedText: fixed.text, fixesApplied: fixed.applied, unfixed: outcomeOf(first) };

@@ -14,7 +14,7 @@ import { lintText } from './lint-text.js';
 import type { LintOutcome } from './results.js';
 
 export interface LintJob { index: number; text: string; optionsId: number }
-export interface WorkerInit { optionsTable: LintOptions[]; fix: boolean }
+export interface WorkerInit { optionsTable: LintOptions[]; fix: boolean; headings?: boolean }
 export interface WorkerBatch { items: LintJob[] }
 export interface WorkerReply { outcomes: { index: number; outcome: LintOutcome }[] }
 
@@ -71,7 +71,7 @@ export async function lintStream(next: () => LintJob | undefined, done: (job: Li
     if (!job) dry = true;
     return job;
   };
-  const lintHere = (job: LintJob) => done(job, lintText(job.text, init.optionsTable[job.optionsId], init.fix));
+  const lintHere = (job: LintJob) => done(job, lintText(job.text, init.optionsTable[job.optionsId], init.fix, init.headings));
   if (workers === 0) {
     for (let job = take(); job; job = take()) lintHere(job);
     return { threads: 1 };

@@ -33,6 +33,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('-c, --config <file>', 'use this config file instead of looking for .sopkit.yaml upward')
     .option('--today <YYYY-MM-DD>', 'the date review rules compare against (for reproducible CI runs)')
     .option('--fix', 'apply safe fixes and write the files that changed')
+    .option('--canonical-headings', 'with --fix, also give content sopkit took as a part its heading (## Purpose above "This SOP describes…")')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-q, --quiet', 'report errors only')
     .option('--cache', 'only lint files whose content or configuration changed since the last run')

@@ -1,5 +1,5 @@
 /** What the lint command hands to formatters: ESLint's result shape plus the SOP format. */
-import type { LintMessage, Severity, SopFormat } from '../core/index.js';
+import type { LintMessage, RecognisedSection, Severity, SopFormat } from '../core/index.js';
 
 /** A core message without its edits (they stay in the worker), plus whether --fix can fix it. */
 export type CliMessage = Omit<LintMessage, 'fix' | 'suggestions'> & {
@@ -13,6 +13,8 @@ export interface LintOutcome {
   formatSource: 'frontmatter' | 'inferred';
   formatReason: string;
   messages: CliMessage[];
+  /** What served each part of the document, and how it was recognised (core `RecognisedSection`). */
+  sections?: RecognisedSection[];
   /** The fixed text, when `--fix` changed something. */
   fixedText?: string;
   fixesApplied?: number;

@@ -13,7 +13,7 @@ const init = workerData as WorkerInit;
 parentPort?.on('message', (batch: WorkerBatch) => {
   const outcomes = batch.items.map((item) => {
     const options: LintOptions = init.optionsTable[item.optionsId];
-    return { index: item.index, outcome: lintText(item.text, options, init.fix) };
+    return { index: item.index, outcome: lintText(item.text, options, init.fix, init.headings) };
   });
   parentPort!.postMessage({ outcomes } satisfies WorkerReply);
 });

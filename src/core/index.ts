@@ -5,7 +5,7 @@
  * test/unit/core/boundaries.test.ts fails when a shell reaches past these two files.
  */
 export { lint, lintWithModel } from './lint/lint.js';
-export { fixText } from './lint/fix.js';
+export { applyEdits, fixText } from './lint/fix.js';
 export { fillTemplate as fillSectionTemplate } from './lint/edits.js';
 export { rules, ruleDocsUrl } from './lint/rules/index.js';
 export { parseMarkdown } from './parse/parse.js';
@@ -16,4 +16,5 @@ export { CONFIG_FILE_NAMES, ConfigResolver, formatConfigProblem, type ConfigHost
 export { isIsoDate, todayIso } from './dates.js';
 export { clip, terminalText, wellFormed } from './display.js';
 export type { LintOptions, TeamSchema } from './options.js';
-export { SOP_FORMATS, type Fix, type LintMessage, type LintResult, type Range, type Severity, type SopDocument, type SopFormat, type TextEdit } from './types.js';
+export { SOP_FORMATS, type PartRecognition, type RecognisedSection, type Fix, type LintMessage, type LintResult, type Range, type Severity, type SopDocument, type SopFormat, type TextEdit } from './types.js';
+export { canonicalHeadingFixes, type CanonicalHeadingFix } from './lint/canonical-heading.js';

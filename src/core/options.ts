@@ -23,4 +23,6 @@ export interface LintOptions {
   today?: string;
   /** A format forced by configuration (overrides front matter and inference). */
   format?: SopFormat;
+  /** A team's own section aliases (`.sopkit.yaml` `sections: { purpose: { aliases: [...] } }`), by part id. */
+  sectionAliases?: Record<string, string[]>;
 }

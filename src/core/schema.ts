@@ -19,6 +19,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 
 export const BUILTIN_SCHEMA_ID = builtinSchema.$id;
 
+export interface LanguageWords { aliases: string[]; words: string[]; cues: string[]; openingCues: string[]; leadCues: string[]; headingCues: string[]; stepVerbs: string[] }
+
 export interface SectionInfo {
   id: string;
   title: string;
@@ -28,6 +30,20 @@ export interface SectionInfo {
   template: string;
   /** Names that count for the section but may stand beside it ("Introduction" next to "Purpose"). */
   weakAliases: string[];
+  /** Words that make a heading serve the part when they stand among other words ("Customer Complaint Handling Procedure"). */
+  words: string[];
+  /** Regular-expression sources: a sentence that matches does the part's job wherever it stands (x-sop-cues). */
+  cues: string[];
+  /** Cues that count only in a document's opening or a section's lead paragraph (x-sop-opening-cues). */
+  openingCues: string[];
+  /** Cues that count in the first paragraph of a section (x-sop-lead-cues). */
+  leadCues: string[];
+  /** Verbs that open an instruction ("Gather information"): headings that start with one are steps (x-sop-step-verbs). */
+  stepVerbs: string[];
+  /** Regular-expression sources matched against a normalised heading ("^why\\b", "^when to\\b") (x-sop-heading-cues). */
+  headingCues: string[];
+  /** Per language (ISO 639-1): more aliases, words and cues. English is the top level. */
+  languages: Record<string, LanguageWords>;
 }
 
 export interface SchemaProjection {
@@ -60,13 +76,51 @@ function readSections(schema: unknown): SectionInfo[] {
       order: typeof s.order === 'number' ? s.order : 1000,
       description: typeof s.description === 'string' ? s.description : '',
       template: typeof s.template === 'string' ? s.template : '',
-      weakAliases: Array.isArray(s['x-sop-weak-aliases']) ? (s['x-sop-weak-aliases'] as unknown[]).map(String) : [],
+      weakAliases: strings(s['x-sop-weak-aliases']),
+      words: strings(s['x-sop-words']),
+      cues: strings(s['x-sop-cues']),
+      openingCues: strings(s['x-sop-opening-cues']),
+      headingCues: strings(s['x-sop-heading-cues']),
+      leadCues: strings(s['x-sop-lead-cues']),
+      stepVerbs: strings(s['x-sop-step-verbs']),
+      languages: readLanguages(s['x-sop-languages']),
     }));
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v) => typeof v === 'string' || typeof v === 'number').map(String) : [];
+}
+
+function readLanguages(value: unknown): SectionInfo['languages'] {
+  const out: SectionInfo['languages'] = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [lang, entry] of Object.entries(value as Record<string, unknown>)) {
+    if (!entry || typeof entry !== 'object') continue;
+    const e = entry as Record<string, unknown>;
+    out[lang.toLowerCase()] = { aliases: strings(e.aliases), words: strings(e.words), cues: strings(e.cues), openingCues: strings(e['opening-cues']), leadCues: strings(e['lead-cues']), headingCues: strings(e['heading-cues']), stepVerbs: strings(e['step-verbs']) };
+  }
+  return out;
+}
+
+/** Languages the schema has section words for (x-sop-languages at the top level), English first. */
+export function schemaLanguages(team?: TeamSchema): string[] {
+  const langs = new Set(['en']);
+  for (const s of sectionCatalogue(team)) for (const l of Object.keys(s.languages)) langs.add(l);
+  return [...langs];
 }
 
 function mergeSections(base: SectionInfo[], extra: SectionInfo[]): SectionInfo[] {
   const byId = new Map(base.map((s) => [s.id, s]));
-  for (const s of extra) byId.set(s.id, { ...byId.get(s.id), ...s, aliases: [...new Set([...(byId.get(s.id)?.aliases ?? []), ...s.aliases])] });
+  const union = (a: string[] = [], b: string[] = []) => [...new Set([...a, ...b])];
+  for (const s of extra) {
+    const prev = byId.get(s.id);
+    const languages = { ...prev?.languages };
+    for (const [l, e] of Object.entries(s.languages)) {
+      const p = languages[l];
+      languages[l] = { aliases: union(p?.aliases, e.aliases), words: union(p?.words, e.words), cues: union(p?.cues, e.cues), openingCues: union(p?.openingCues, e.openingCues), leadCues: union(p?.leadCues, e.leadCues), headingCues: union(p?.headingCues, e.headingCues), stepVerbs: union(p?.stepVerbs, e.stepVerbs) };
+    }
+    byId.set(s.id, { ...prev, ...s, aliases: union(prev?.aliases, s.aliases), words: union(prev?.words, s.words), cues: union(prev?.cues, s.cues), openingCues: union(prev?.openingCues, s.openingCues), headingCues: union(prev?.headingCues, s.headingCues), leadCues: union(prev?.leadCues, s.leadCues), stepVerbs: union(prev?.stepVerbs, s.stepVerbs), weakAliases: union(prev?.weakAliases, s.weakAliases), languages });
+  }
   return [...byId.values()].sort((a, b) => a.order - b.order);
 }
 

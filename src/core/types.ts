@@ -61,6 +61,8 @@ export interface Section {
   canonical: SectionId[];
   /** How the canonical id was found: a heading alias, or the body looked like steps. */
   recognisedBy: 'heading' | 'content' | 'none';
+  /** For a heading match: the part's own name ("Purpose"), an alias ("Objectives"), or a word or cue among other words ("Customer Complaint Handling Procedure"). */
+  matchedBy?: 'heading' | 'alias' | 'word';
   /** A Markdown heading, or a paragraph labelled with a section name ("**Purpose:** …"). */
   kind?: 'heading' | 'label';
   /** From the heading's start to just before the next heading of the same or higher level. */
@@ -157,6 +159,20 @@ export interface RevisionEntry {
   range: Range;
 }
 
+/**
+ * What served one part of the document, and how it was recognised: a heading with the part's
+ * name, an alias or word in a heading, content that does the part's job, or a front-matter key.
+ */
+export interface PartRecognition {
+  part: string;
+  how: 'heading' | 'alias' | 'content' | 'front-matter';
+  /** The heading as written, or the first words of the line that served the part. */
+  text: string;
+  range: Range;
+  /** Index into `SopDocument.sections` when a section served the part. */
+  section?: number;
+}
+
 export interface SopDocument {
   text: string;
   tree: Root;
@@ -179,6 +195,10 @@ export interface SopDocument {
   revisionSection: number;
   /** Offsets where each line starts (index 0 = line 1). */
   lineStarts: number[];
+  /** Every part the document serves, once each, in canonical order (title first). */
+  parts: PartRecognition[];
+  /** The language whose section words were read besides English, and where that came from. */
+  language: { lang: string; source: 'front-matter' | 'detected' | 'default' };
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -213,9 +233,23 @@ export interface LintMessage {
   suggestions?: Fix[];
 }
 
+/** One part the document serves, as the CLI's `--format json` and the editor report it. */
+export interface RecognisedSection {
+  part: string;
+  how: PartRecognition['how'];
+  /** The heading as written, the first words of the line, or the front-matter key and value. */
+  text: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
 export interface LintResult {
   format: SopFormat;
   formatSource: 'frontmatter' | 'inferred';
   formatReason: string;
   messages: LintMessage[];
+  /** What served each part the document has (title, purpose, scope…), and how it was recognised. */
+  sections: RecognisedSection[];
 }

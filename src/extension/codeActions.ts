@@ -4,7 +4,8 @@
  * the lint of the exact document version on screen, so they never land on shifted text.
  */
 import * as vscode from 'vscode';
-import { fixText, type LintOptions, type LintMessage } from '../core/index.js';
+import { canonicalHeadingFixes, fixText, type LintOptions, type LintMessage } from '../core/index.js';
+import { sopModel } from './language/model.js';
 import { diagnosticRuleId, fixToWorkspaceEdit, minimalReplacement, sameMessage } from './convert.js';
 import type { DiagnosticsController } from './diagnostics.js';
 
@@ -22,15 +23,15 @@ class FixAllAction extends vscode.CodeAction {
 
 export class SopCodeActionProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
-    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite, FIX_ALL_KIND],
   };
 
   constructor(private readonly diagnostics: DiagnosticsController) {}
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     const wantsFixAll = context.only?.contains(FIX_ALL_KIND) || (context.only && FIX_ALL_KIND.contains(context.only));
     const ours = context.diagnostics.filter((d) => diagnosticRuleId(d) !== undefined);
-    if (!wantsFixAll && ours.length === 0) return [];
+    if (!wantsFixAll && ours.length === 0) return this.headingActions(document, range);
     const snapshot = await this.diagnostics.current(document);
     if (!snapshot || token.isCancellationRequested || snapshot.version !== document.version) return [];
     const actions: vscode.CodeAction[] = [];
@@ -60,6 +61,20 @@ export class SopCodeActionProvider implements vscode.CodeActionProvider<vscode.C
     }
     if (fixable) actions.push(new FixAllAction(document, snapshot.version, snapshot.text, snapshot.options, vscode.CodeActionKind.QuickFix));
     return actions;
+  }
+
+  /** "Give this content its canonical heading" where the cursor is on content taken as a part (core canonicalHeadingFixes). */
+  private headingActions(document: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
+    if (!this.diagnostics.lastOptions(document)) return [];
+    const model = sopModel(document, this.diagnostics);
+    const line = range.start.line + 1;
+    return canonicalHeadingFixes(model, this.diagnostics.lastOptions(document)?.teamSchema)
+      .filter((f) => f.range.start.line <= line && line <= f.range.end.line)
+      .map((f) => {
+        const action = new vscode.CodeAction(f.fix.title, vscode.CodeActionKind.RefactorRewrite);
+        action.edit = fixToWorkspaceEdit(document, f.fix);
+        return action;
+      });
   }
 
   resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {

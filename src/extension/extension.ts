@@ -14,6 +14,7 @@ import { DiagnosticsController } from './diagnostics.js';
 import { COMPLETION_TRIGGERS, SopCompletionProvider } from './language/completion.js';
 import { StepDefinitionProvider } from './language/definition.js';
 import { SopHoverProvider } from './language/hover.js';
+import { SopCodeLensProvider } from './language/codeLens.js';
 import { forgetModel } from './language/model.js';
 import { SopSymbolProvider } from './language/symbols.js';
 import { createLog } from './log.js';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): SopkitApi {
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new SopCodeActionProvider(diagnostics), SopCodeActionProvider.metadata),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new SopCompletionProvider(files, diagnostics), ...COMPLETION_TRIGGERS),
     vscode.languages.registerHoverProvider(MARKDOWN, new SopHoverProvider(files, diagnostics)),
+    vscode.languages.registerCodeLensProvider(MARKDOWN, new SopCodeLensProvider(files, diagnostics)),
     vscode.languages.registerDefinitionProvider(MARKDOWN, new StepDefinitionProvider(files, diagnostics)),
     vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new SopSymbolProvider(files, diagnostics), { label: 'SOP' }),
   );

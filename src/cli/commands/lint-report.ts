@@ -16,6 +16,8 @@ export interface LintCommandOptions {
   config?: string;
   today?: string;
   fix?: boolean;
+  /** With --fix: give content taken as a part its canonical heading (core canonicalHeadingFixes). */
+  canonicalHeadings?: boolean;
   maxWarnings?: string;
   quiet?: boolean;
   cache?: boolean;

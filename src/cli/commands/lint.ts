@@ -50,8 +50,10 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   if (opts.stdin) {
     if (patterns.length) throw new UsageError('--stdin lints standard input; leave out the file arguments (name it with --stdin-filename)');
     if (opts.fix) throw new UsageError('--fix writes files; it cannot be used with --stdin');
+    if (opts.canonicalHeadings) throw new UsageError('--canonical-headings writes files; it cannot be used with --stdin');
     return lintStdin(opts, io, today, maxWarnings);
   }
+  if (opts.canonicalHeadings && !opts.fix) throw new UsageError('--canonical-headings works with --fix (it writes the headings into the files)');
   const expansion = await expandFileArguments(patterns, io.cwd, opts.gitignore);
   for (const pattern of expansion.unmatched) io.stderr(`sopkit: no files match '${terminalText(pattern)}'\n`);
 
@@ -108,7 +110,8 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
       const settings = settingsKeys[optionsIds[i]];
       const hash = cache ? hashText(read.text) : undefined;
       const cached = cache?.get(file.path, hash!, settings);
-      if (cached && !(opts.fix && cached.messages.some((m) => m.fixable))) {
+      // A cached outcome says nothing about content that could get its canonical heading: lint again.
+      if (cached && !opts.canonicalHeadings && !(opts.fix && cached.messages.some((m) => m.fixable))) {
         results[i] = withCounts(file.path, cached);
         continue;
       }
@@ -141,7 +144,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
       results[i] = withCounts(file.path, stored);
     }
   };
-  const { threads } = await lintStream(nextJob, finish, { optionsTable, fix: !!opts.fix }, concurrency, files.length);
+  const { threads } = await lintStream(nextJob, finish, { optionsTable, fix: !!opts.fix, headings: !!opts.canonicalHeadings }, concurrency, files.length);
   if (io.verbose) io.stderr(`sopkit: linted ${jobCount} file(s) ${threads > 1 ? `on ${threads} threads (the main thread and ${threads - 1} worker${threads > 2 ? 's' : ''})` : 'in the main thread'}\n`);
   if (cache) {
     const refused = cache.save((path) => {

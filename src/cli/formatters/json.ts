@@ -12,6 +12,8 @@ export function toJsonResults(run: LintRun) {
     format: r.format,
     formatSource: r.formatSource,
     formatReason: r.formatReason,
+    // What served each part (title, purpose, scope…): the heading or line, and how it was recognised.
+    sections: r.sections ?? [],
     messages: (run.quiet ? r.messages.filter((m) => m.severity === 'error') : r.messages).map((m) => ({
       ruleId: m.ruleId,
       severity: m.severity === 'error' ? 2 : 1,
@@ -35,6 +37,7 @@ export function toJsonResults(run: LintRun) {
     format: null,
     formatSource: null,
     formatReason: null,
+    sections: [],
     messages: [{ ruleId: null, fatal: true, severity: 2, message: `Skipped: ${s.reason}`, line: 1, column: 1 }],
     errorCount: 1,
     warningCount: 0,

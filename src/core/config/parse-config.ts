@@ -14,6 +14,7 @@ import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import configSchema from '../../../schemas/sopkit-config.schema.json' with { type: 'json' };
 import type { RuleSetting } from '../options.js';
 import type { SopFormat } from '../types.js';
+import { sectionCatalogue } from '../schema.js';
 
 const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as typeof AjvModule;
 
@@ -41,6 +42,8 @@ export interface ConfigData {
   schema?: string;
   reviewInterval?: string | number;
   placeholders?: { patterns?: string[] };
+  /** The team's own section names, by part id. */
+  sections?: Record<string, { aliases?: string[] }>;
   ignore?: string[];
   templates?: string;
 }
@@ -214,8 +217,30 @@ export function parseConfigText(path: string, text: string, knownRules: readonly
   if (Array.isArray(data.ignore)) {
     for (const { index, message } of ignoreListProblems(data.ignore)) problems.push({ file: path, ...locate(['ignore', index]), message: `ignore[${index}] ${message}` });
   }
+  // A team schema may define parts of its own; without one, a part id must be one sopkit knows.
+  if (data.sections && typeof data.sections === 'object' && !Array.isArray(data.sections) && !data.schema) {
+    const known = sectionCatalogue().map((s) => s.id);
+    for (const id of Object.keys(data.sections)) {
+      if (known.includes(id)) continue;
+      const guess = closest(id, known);
+      problems.push({ file: path, ...locate(['sections', id], true), message: `Unknown section '${id}' in sections${guess ? ` (did you mean '${guess}'?)` : ''}; known sections: ${known.join(', ')}` });
+    }
+  }
   result.data = problems.length ? sanitize(data, knownRules) : data;
   return result;
+}
+
+function cleanSections(value: unknown, known?: string[]): ConfigData['sections'] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const out: NonNullable<ConfigData['sections']> = {};
+  for (const [id, entry] of Object.entries(value as Record<string, unknown>)) {
+    if (known && !known.includes(id)) continue;
+    const aliases = entry && typeof entry === 'object' && Array.isArray((entry as { aliases?: unknown }).aliases)
+      ? ((entry as { aliases: unknown[] }).aliases).filter((a): a is string => typeof a === 'string' && a.trim().length > 0 && a.length <= 120)
+      : [];
+    if (aliases.length) out[id] = { aliases };
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Keeps only the well-formed parts of a config that has problems, so the editor can still lint. */
@@ -246,6 +271,7 @@ function sanitize(data: ConfigData, knownRules: readonly string[]): ConfigData {
     schema: text(data.schema),
     reviewInterval: interval(data.reviewInterval),
     placeholders: patterns ? { patterns } : undefined,
+    sections: cleanSections(data.sections, data.schema ? undefined : sectionCatalogue().map((s) => s.id)),
     ignore: strings(data.ignore),
     templates: text(data.templates),
   };

@@ -156,6 +156,7 @@ export class ConfigResolver {
     let format: SopFormat | undefined;
     let reviewInterval: string | undefined;
     let placeholderPatterns: string[] | undefined;
+    const sectionAliases: Record<string, string[]> = {};
     let schemaLayer: Layer | undefined;
     let templatesFolder: string | undefined;
     let ignored = false;
@@ -167,6 +168,11 @@ export class ConfigResolver {
       Object.assign(rules, data.rules);
       if (data.reviewInterval !== undefined) reviewInterval = intervalText(data.reviewInterval);
       if (data.placeholders?.patterns) placeholderPatterns = data.placeholders.patterns;
+      // Nearer config files add names; they never take away a farther file's.
+      for (const [id, entry] of Object.entries(data.sections ?? {})) {
+        const aliases = (entry?.aliases ?? []).filter((a) => typeof a === 'string' && a.trim());
+        if (aliases.length) sectionAliases[id] = [...new Set([...(sectionAliases[id] ?? []), ...aliases])];
+      }
       if (data.schema) schemaLayer = layer;
       if (data.templates) templatesFolder = this.checkedPath(layer, 'templates', problems);
       const relative = relativePath(layer.dir, file);
@@ -185,6 +191,7 @@ export class ConfigResolver {
     if (format) options.format = format;
     if (reviewInterval) options.reviewInterval = reviewInterval;
     if (placeholderPatterns?.length) options.placeholderPatterns = placeholderPatterns;
+    if (Object.keys(sectionAliases).length) options.sectionAliases = sectionAliases;
     if (this.options.today) options.today = this.options.today;
     if (schemaLayer && this.checkedPath(schemaLayer, 'schema', problems) !== undefined) {
       const loaded = await this.teamSchema(schemaLayer);

@@ -14,7 +14,7 @@ import { todayIso } from '../dates.js';
 import { rules, ruleDocsUrl } from './rules/index.js';
 import { projectionOf, resolveRule, rulePlugins, type RunState } from './run-state.js';
 import type { LintOptions } from '../options.js';
-import type { LintMessage, LintResult, Severity, SopDocument } from '../types.js';
+import type { LintMessage, LintResult, Severity, SopDocument, RecognisedSection } from '../types.js';
 
 const processors = new Map<string, { processor: Processor<Root, Root, Root>; severities: Map<string, Severity> }>();
 
@@ -88,6 +88,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   return lintWithModel(text, options).result;
 }
 
+/** The model's record of what served each part, with 1-based positions, for the shells. */
+export function recognisedSections(doc: SopDocument): RecognisedSection[] {
+  return doc.parts.map((p) => ({
+    part: p.part, how: p.how, text: p.text,
+    line: p.range.start.line, column: p.range.start.column, endLine: p.range.end.line, endColumn: p.range.end.column,
+  }));
+}
+
 /**
  * Like lint(), and also hands back the model, so the preview can render without parsing again.
  * The editor passes a piece cache per document, so a keystroke re-parses only what it changed.
@@ -95,14 +103,15 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 export function lintWithModel(text: string, options: LintOptions = {}, pieceCache?: PieceCache): { result: LintResult; doc?: SopDocument } {
   let doc: SopDocument | undefined;
   try {
-    doc = buildSopDocument(text, { format: options.format, teamSchema: options.teamSchema, pieceCache });
-    return { doc, result: { format: doc.format, formatSource: doc.formatSource, formatReason: doc.formatReason, messages: lintDocument(doc, options) } };
+    doc = buildSopDocument(text, { format: options.format, teamSchema: options.teamSchema, sectionAliases: options.sectionAliases, pieceCache });
+    return { doc, result: { format: doc.format, formatSource: doc.formatSource, formatReason: doc.formatReason, messages: lintDocument(doc, options), sections: recognisedSections(doc) } };
   } catch (error) {
     return {
       result: {
         format: doc?.format ?? 'article',
         formatSource: doc?.formatSource ?? 'inferred',
         formatReason: doc?.formatReason ?? '',
+        sections: [],
         messages: [{
           ruleId: 'internal-error', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, url: ruleDocsUrl('internal-error'),
           message: `sopkit could not lint this file (${(error as Error)?.message ?? String(error)}); please report it with the file attached`,

@@ -16,7 +16,7 @@ import type { LintOptions } from '../options.js';
 /** Builds the SOP model from the tree remark parsed, once, for the rule plugins that follow. */
 export const remarkSopkitModel: Plugin<[LintOptions?], Root> = function (options: LintOptions = {}) {
   return (tree: Root, file: VFile) => {
-    const doc = buildFromTree(String(file.value ?? ''), tree, { format: options.format, teamSchema: options.teamSchema });
+    const doc = buildFromTree(String(file.value ?? ''), tree, { format: options.format, teamSchema: options.teamSchema, sectionAliases: options.sectionAliases });
     const state: RunState = {
       doc,
       base: { lintOptions: options, today: options.today ?? todayIso(), schemaErrors: validateProjection(projectionOf(doc), options.teamSchema), teamSchema: options.teamSchema },

@@ -41,7 +41,7 @@ export const rulePlugins = new Map(rules.map((rule) => [rule.id, lintRule({ orig
 
 export function projectionOf(doc: SopDocument): SchemaProjection {
   const sections: Record<string, { line: number }> = {};
-  if (doc.title) sections.title = { line: doc.title.range.start.line };
-  for (const s of doc.sections) for (const id of s.canonical) sections[id] ??= { line: s.heading.range.start.line };
+  // Every part something in the document serves — by heading, alias, content or front matter (model/recognise.ts).
+  for (const p of doc.parts) sections[p.part] ??= { line: p.range.start.line };
   return { format: doc.format, frontMatter: doc.frontMatter.data ?? {}, sections };
 }

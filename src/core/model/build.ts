@@ -8,27 +8,38 @@ import { parseMarkdown, readFrontMatter } from '../parse/parse.js';
 import { computeLineStarts, rangeAt } from '../parse/positions.js';
 import type { PieceCache } from '../parse/pieces.js';
 import { SectionMatcher, displayTitle, normalizeTitle } from './sections.js';
-import { sectionCatalogue } from '../schema.js';
+import { schemaLanguages, sectionCatalogue, type SectionInfo } from '../schema.js';
+import { detectLanguage } from './language.js';
+import { recogniseByContent } from './recognise.js';
 import { inferFormat } from './formats.js';
 import { extractSteps, extractStepReferences } from './steps.js';
 import { extractChecklist, extractFaq, extractRevisions } from './parts.js';
 import type { TeamSchema } from '../options.js';
-import { SOP_FORMATS, type Range, type Section, type SopDocument, type SopFormat } from '../types.js';
+import { SOP_FORMATS, type PartRecognition, type Range, type Section, type SopDocument, type SopFormat } from '../types.js';
 
 export interface BuildOptions {
   format?: SopFormat;
   teamSchema?: TeamSchema;
   /** The editor's per-document cache of parsed pieces (see parse/pieces.ts). */
   pieceCache?: PieceCache;
+  /** A team's own section aliases from `.sopkit.yaml` (`sections: { purpose: { aliases: [...] } }`). */
+  sectionAliases?: Record<string, string[]>;
 }
 
-const matcherCache = new WeakMap<object, SectionMatcher>();
-let builtinMatcher: SectionMatcher | undefined;
+const BUILTIN = {};
+const matcherCache = new WeakMap<object, Map<string, SectionMatcher>>();
 
-function matcherFor(team?: TeamSchema): SectionMatcher {
-  if (!team) return (builtinMatcher ??= new SectionMatcher(sectionCatalogue()));
-  let matcher = matcherCache.get(team.schema);
-  if (!matcher) matcherCache.set(team.schema, (matcher = new SectionMatcher(sectionCatalogue(team))));
+/** One matcher per schema, language and set of team aliases: building one compiles every word and cue. */
+function matcherFor(team: TeamSchema | undefined, lang: string, aliases?: Record<string, string[]>): SectionMatcher {
+  const owner = team?.schema ?? BUILTIN;
+  let byKey = matcherCache.get(owner);
+  if (!byKey) matcherCache.set(owner, (byKey = new Map()));
+  const key = `${lang}|${aliases ? JSON.stringify(aliases) : ''}`;
+  let matcher = byKey.get(key);
+  if (!matcher) {
+    if (byKey.size > 64) byKey.clear();
+    byKey.set(key, (matcher = new SectionMatcher(sectionCatalogue(team), { languages: [lang], extraAliases: aliases })));
+  }
   return matcher;
 }
 
@@ -46,14 +57,23 @@ export function buildSopDocument(text: string, options: BuildOptions = {}): SopD
 export function buildFromTree(text: string, tree: Root, options: BuildOptions = {}): SopDocument {
   const lineStarts = computeLineStarts(text);
   const frontMatter = readFrontMatter(tree, text, lineStarts);
-  const sections = buildSections(tree, text, lineStarts, matcherFor(options.teamSchema));
+  const catalogue = sectionCatalogue(options.teamSchema);
+  const language = detectLanguage(text, frontMatter, schemaLanguages(options.teamSchema));
+  const matcher = matcherFor(options.teamSchema, language.lang, options.sectionAliases);
+  let titleHeading = titleHeadingIndex(tree);
+  // "## Title:" over the name labels the title rather than being it, and a document that opens
+  // with "## Purpose" has no title heading: a part's own name never names the document.
+  if (titleHeading >= 0 && (tree.children[titleHeading] as MdHeading).depth > 1 && matcher.match(toString(tree.children[titleHeading]), false).length) titleHeading = -1;
+  else if (titleHeading >= 0 && matcher.match(toString(tree.children[titleHeading]), false).includes('title')) titleHeading = -1;
+  const titledByFrontMatter = !!frontMatterTitle(frontMatter.data);
+  const sections = buildSections(tree, text, lineStarts, matcher, titleHeading, titledByFrontMatter);
 
   const doc: SopDocument = {
     text, tree, frontMatter, format: 'article', formatSource: 'inferred', formatReason: '',
     sections, steps: [], stepReferences: [], checklist: [], plainItemsInChecklists: [], faq: [],
-    revisions: [], revisionSection: -1, lineStarts,
+    revisions: [], revisionSection: -1, lineStarts, parts: [], language,
   };
-  doc.title = findTitle(doc);
+  doc.title = findTitle(doc, titleHeading);
   markContentProcess(doc);
   doc.steps = extractSteps(doc);
   doc.stepReferences = extractStepReferences(doc);
@@ -63,6 +83,8 @@ export function buildFromTree(text: string, tree: Root, options: BuildOptions = 
   doc.faq = extractFaq(doc);
   doc.revisionSection = sections.findIndex((s) => s.canonical.includes('revisionHistory'));
   doc.revisions = doc.revisionSection >= 0 ? extractRevisions(doc, sections[doc.revisionSection]) : [];
+
+  doc.parts = recogniseParts(doc, titleHeading, catalogue, [language.lang], matcher);
 
   const declared = frontMatter.data?.format;
   if (options.format) {
@@ -109,16 +131,21 @@ function labelOf(node: RootContent, matcher: Pick<SectionMatcher, 'match'>, text
   return undefined;
 }
 
-function buildSections(tree: Root, text: string, lineStarts: number[], sectionMatcher: SectionMatcher): Section[] {
+function buildSections(tree: Root, text: string, lineStarts: number[], sectionMatcher: SectionMatcher, titleHeading: number, titledByFrontMatter: boolean): Section[] {
   const children = tree.children;
   // Every heading is matched twice (to track the open sections, then to build its own), and
   // matching normalises the text each time: remember the answers for this document.
   const answers = new Map<string, string[]>();
+  const how = new Map<string, 'heading' | 'alias' | 'word'>();
   const matcher: Pick<SectionMatcher, 'match'> = {
     match(heading: string, loose: boolean): string[] {
       const key = `${loose ? 1 : 0}${heading}`;
       let ids = answers.get(key);
-      if (!ids) answers.set(key, (ids = sectionMatcher.match(heading, loose)));
+      if (!ids) {
+        const found = sectionMatcher.matchHow(heading, loose);
+        answers.set(key, (ids = found?.ids ?? []));
+        if (found) how.set(key, found.how);
+      }
       return ids.slice();
     },
   };
@@ -131,7 +158,8 @@ function buildSections(tree: Root, text: string, lineStarts: number[], sectionMa
       headingDepth = node.depth;
       const heading = toString(node);
       while (recognisedOpen.length && recognisedOpen[recognisedOpen.length - 1] >= node.depth) recognisedOpen.pop();
-      if (node.depth > 1 && matcher.match(heading, recognisedOpen.length === 0).length) recognisedOpen.push(node.depth);
+      // The heading that is the document's title names the document, not one of its parts.
+      if (node.depth > 1 && matcher.match(heading, recognisedOpen.length === 0 && index !== titleHeading).length && !(index === titleHeading && !titledByFrontMatter)) recognisedOpen.push(node.depth);
       boundaries.push({ index, depth: node.depth, text: heading, start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0, label: false, includeSelf: false });
       return;
     }
@@ -157,12 +185,15 @@ function buildSections(tree: Root, text: string, lineStarts: number[], sectionMa
     const endOffset = end < children.length ? (children[end].position?.start.offset ?? text.length) : text.length;
     // Nested inside a recognised section (other than a document-wide h1), only exact names count.
     const insideRecognised = ancestors(sections, parent).some((s) => s.canonical.length > 0 && s.heading.depth > 1);
-    const canonical = matcher.match(b.text, !insideRecognised && !b.label);
+    const isTitle = b.index === titleHeading && !b.label;
+    const loose = !insideRecognised && !b.label && !isTitle;
+    const canonical = isTitle && !titledByFrontMatter ? [] : matcher.match(b.text, loose);
     sections.push({
       heading: { text: b.text, depth: b.depth, range: rangeAt(lineStarts, b.start, b.end) },
       title: displayTitle(b.text),
       canonical,
       recognisedBy: canonical.length ? 'heading' : 'none',
+      ...(canonical.length ? { matchedBy: how.get(`${loose ? 1 : 0}${b.text}`) ?? 'heading' } : {}),
       kind: b.label ? 'label' : 'heading',
       range: rangeAt(lineStarts, b.start, trimEnd(text, endOffset, b.end)),
       bodyRange: rangeAt(lineStarts, b.end, trimEnd(text, endOffset, b.end)),
@@ -185,11 +216,46 @@ export function ancestors(sections: Section[], index: number): Section[] {
   return out;
 }
 
-function findTitle(doc: SopDocument): SopDocument['title'] {
-  const fmTitle = doc.frontMatter.data?.title;
-  if (typeof fmTitle === 'string' && fmTitle.trim()) {
-    const key = doc.frontMatter.keys.find((k) => k.key === 'title');
-    return { text: fmTitle.trim(), range: key?.valueRange ?? doc.frontMatter.range!, source: 'frontmatter' };
+/**
+ * The heading that is the document's title: the first heading when it is an h1, or — in documents
+ * without an h1 — the first heading when no other heading stands at its level or above
+ * ("## Playbook: Phishing" over "###" sections). -1 when there is none. When front matter names
+ * the title this heading may still name a part exactly ("# Purpose"), but not by a word in it.
+ */
+function titleHeadingIndex(tree: Root): number {
+  const children = tree.children;
+  const first = children.findIndex((n) => n.type === 'heading');
+  if (first < 0) return -1;
+  const depth = (children[first] as MdHeading).depth;
+  if (depth === 1) return first;
+  if (children.some((n) => n.type === 'heading' && n.depth === 1)) return -1;
+  // A document that opens with its first heading, no higher heading following: that heading names it.
+  const opensWithIt = children.slice(0, first).every((n) => n.type === 'yaml' || n.type === 'html');
+  if (opensWithIt && !children.some((n) => n.type === 'heading' && n.depth < depth)) return first;
+  for (let i = first + 1; i < children.length; i++) {
+    const n = children[i];
+    if (n.type === 'heading' && n.depth <= depth) return -1;
+  }
+  return first;
+}
+
+/** Front matter `title:`, or `name:` as GitHub issue templates and many site generators write it. */
+function frontMatterTitle(data: Record<string, unknown> | null): { key: string; text: string } | undefined {
+  for (const key of ['title', 'name']) {
+    const value = data?.[key];
+    if (typeof value === 'string' && value.trim()) return { key, text: value.trim() };
+  }
+  return undefined;
+}
+
+/** "**Title:** Reset a hub" or "Titel: Anleitung" near the top, as documents pasted from forms write it. */
+const TITLE_LINE = /^[ \t]*(?:[*_]{1,2})?(?:title|sop title|document title|titel|titre|t[íi]tulo)(?:[*_]{1,2})?[ \t]*:[ \t]*(?:[*_]{1,2})?[ \t]*([^\r\n*_][^\r\n]{0,150}?)[ \t]*(?:[*_]{1,2})?[ \t]*$/im;
+
+function findTitle(doc: SopDocument, titleHeading: number): SopDocument['title'] {
+  const fmTitle = frontMatterTitle(doc.frontMatter.data);
+  if (fmTitle) {
+    const key = doc.frontMatter.keys.find((k) => k.key === fmTitle.key);
+    return { text: fmTitle.text, range: key?.valueRange ?? doc.frontMatter.range!, source: 'frontmatter' };
   }
   if (doc.frontMatter.errors.length > 0 && doc.frontMatter.range) {
     // Broken YAML still names its title; do not pile a "missing title" on top of the YAML error.
@@ -201,11 +267,65 @@ function findTitle(doc: SopDocument): SopDocument['title'] {
   const titled = doc.sections.find((s) => s.canonical.includes('title') && (s.heading.depth > 1 || s.kind === 'label'));
   if (titled) {
     const first = titled.body.find((n) => n.type === 'paragraph') as Paragraph | undefined;
-    if (first) return { text: toString(first).trim(), range: nodeRange(first, doc.lineStarts), source: 'heading' };
+    if (first) {
+      // "**Title:** Reset a hub": the label's own paragraph holds the name after the colon.
+      const text = toString(first).trim();
+      const named = titled.kind === 'label' ? TITLE_LINE.exec(text)?.[1] : undefined;
+      return { text: (named ?? text).trim(), range: nodeRange(first, doc.lineStarts), source: 'heading' };
+    }
   }
   const h1 = doc.sections.find((s) => s.heading.depth === 1 && s.kind !== 'label' && (s.canonical.length === 0 || s.canonical.includes('title')));
   if (h1) return { text: h1.title, range: h1.heading.range, source: 'heading' };
+  if (titleHeading >= 0) {
+    const start = doc.tree.children[titleHeading].position?.start.offset;
+    const s = doc.sections.find((x) => x.heading.range.start.offset === start);
+    if (s) return { text: s.title, range: s.heading.range, source: 'heading' };
+  }
+  const head = doc.text.slice(doc.frontMatter.range?.end.offset ?? 0, (doc.frontMatter.range?.end.offset ?? 0) + 2000);
+  const line = TITLE_LINE.exec(head);
+  if (line) {
+    const at = (doc.frontMatter.range?.end.offset ?? 0) + line.index;
+    return { text: line[1].trim(), range: rangeAt(doc.lineStarts, at, at + line[0].length), source: 'heading' };
+  }
   return undefined;
+}
+
+const DEFINITION_QUESTION = /^(?:what (?:is|are) (?:a|an|the)|was (?:ist|sind) (?:ein|eine|der|die|das)|qu'est-ce qu|¿?\s*qu[ée] es (?:un|una|el|la)|o que [ée] (?:um|uma|o|a)|wat is (?:een|de|het)) [^?]{1,40}\?$/;
+
+/** Every part the document serves: the title, the sections headings name, then content and front matter. */
+function recogniseParts(doc: SopDocument, titleHeading: number, catalogue: SectionInfo[], languages: string[], matcher: SectionMatcher): PartRecognition[] {
+  const order = catalogue.map((c) => c.id);
+  const parts: PartRecognition[] = [];
+  const have = new Set<string>();
+  if (doc.title) {
+    have.add('title');
+    parts.push({ part: 'title', how: doc.title.source === 'frontmatter' ? 'front-matter' : 'heading', text: doc.title.text, range: doc.title.range });
+  }
+  const serve = (s: Section, i: number, id: string) => {
+    if (have.has(id)) return;
+    have.add(id);
+    const how = s.recognisedBy === 'content' ? 'content' : s.matchedBy === 'word' ? 'alias' : s.matchedBy ?? 'heading';
+    parts.push({ part: id, how, text: s.heading.text.trim(), range: s.heading.range, section: i });
+  };
+  // "What is an incident?" defines the subject: it says what the document is about when nothing
+  // else does, and otherwise where the procedure applies. Decided after the content cues.
+  const definitional: number[] = [];
+  doc.sections.forEach((s, i) => {
+    if (s.matchedBy === 'word' && s.canonical.length === 1 && s.canonical[0] === 'purpose' && DEFINITION_QUESTION.test(normalizeTitle(s.heading.text))) {
+      definitional.push(i);
+      return;
+    }
+    for (const id of s.canonical) serve(s, i, id);
+  });
+  parts.push(...recogniseByContent(doc, { catalogue, languages: ['en', ...languages], titleHeading, matchName: (name) => matcher.match(name, false) }, have));
+  for (const i of definitional) {
+    const s = doc.sections[i];
+    const id = !have.has('purpose') ? 'purpose' : !have.has('scope') ? 'scope' : 'purpose';
+    s.canonical = [id];
+    serve(s, i, id);
+  }
+  const rank = (id: string) => { const i = order.indexOf(id); return i < 0 ? order.length : i; };
+  return parts.sort((a, b) => rank(a.part) - rank(b.part));
 }
 
 const QUESTION_HEADING = /\?\s*$/;

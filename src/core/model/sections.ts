@@ -23,7 +23,7 @@ function withoutTrailingParenthetical(text: string): string {
 
 /** Lower-case heading text without numbering, markup leftovers or trailing punctuation. */
 export function normalizeTitle(text: string): string {
-  let t = text.replace(/[*_`]/g, '').trim();
+  let t = text.replace(/<[^>]{0,200}>/g, '').replace(/[*_`]/g, '').replace(/\s*\{#[^}]*\}\s*$/, '').trim();
   t = t.replace(LEADING_SYMBOLS, '');
   t = t.replace(STEP_PREFIX, '');
   t = t.replace(NUMBER_PREFIX, '');
@@ -43,54 +43,108 @@ export function isStepHeading(text: string): boolean {
   return STEP_PREFIX.test(text.replace(/[*_`]/g, ''));
 }
 
+/** What a heading was recognised by: the part's own name, or an alias, word or heading cue. */
+/** `word`: a part's word among other words, or a heading cue — evidence enough that the part is there, not a claim to be its section. */
+export interface HeadingMatch { ids: string[]; how: 'heading' | 'alias' | 'word' }
+
+/** Safe compilation of a schema's regular-expression source: a bad pattern is skipped, never thrown. */
+export function compileCue(source: string): RegExp | undefined {
+  try { return new RegExp(source, 'iu'); } catch { return undefined; }
+}
+
+const WORD_SPLIT = /[^\p{L}\p{N}'’-]+/u;
+
+export interface MatcherOptions {
+  /** Languages whose section words count besides English (ISO 639-1). */
+  languages?: string[];
+  /** A team's own aliases from `.sopkit.yaml` (`sections: { purpose: { aliases: [...] } }`). */
+  extraAliases?: Record<string, string[]>;
+}
+
 export class SectionMatcher {
   private readonly exact = new Map<string, string>();
-  /**
-   * Lengths of the aliases a loose heading may start with (4 characters or more), longest first.
-   * A heading starts with at most one alias of each length, so one lookup per length finds them
-   * all: over 50,000 headings, trying every alias in turn was most of the model's time.
-   */
-  private readonly prefixLengths: number[] = [];
+  private readonly own = new Set<string>();
+  private readonly prefixes: { alias: string; id: string }[] = [];
+  /** Single words and multi-word phrases (as token lists) that serve a part from inside a longer heading. */
+  private readonly words = new Map<string, string>();
+  private readonly phrases: { tokens: string[]; id: string }[] = [];
+  private readonly headingCues: { re: RegExp; id: string }[] = [];
+  private readonly order = new Map<string, number>();
 
-  constructor(catalogue: SectionInfo[]) {
+  constructor(catalogue: SectionInfo[], options: MatcherOptions = {}) {
+    const languages = ['en', ...(options.languages ?? []).filter((l) => l !== 'en')];
+    const addExact = (name: string, id: string) => {
+      const key = normalizeTitle(name);
+      if (key && !this.exact.has(key)) this.exact.set(key, id);
+    };
+    const addWord = (word: string, id: string) => {
+      const tokens = normalizeTitle(word).split(WORD_SPLIT).filter(Boolean);
+      if (tokens.length === 1) { if (!this.words.has(tokens[0])) this.words.set(tokens[0], id); }
+      else if (tokens.length > 1) this.phrases.push({ tokens, id });
+    };
     for (const section of catalogue) {
-      for (const name of [section.title, section.id, ...section.aliases]) {
-        const key = normalizeTitle(name);
-        if (key && !this.exact.has(key)) this.exact.set(key, section.id);
+      this.order.set(section.id, section.order);
+      for (const name of [section.title, section.id]) { const key = normalizeTitle(name); if (key) this.own.add(key); }
+      const names = [section.title, section.id, ...section.aliases, ...(options.extraAliases?.[section.id] ?? [])];
+      const words = [...section.words];
+      const cues = [...section.headingCues];
+      for (const lang of languages) {
+        const entry = section.languages[lang];
+        if (!entry) continue;
+        names.push(...entry.aliases);
+        words.push(...entry.words);
+        cues.push(...entry.headingCues);
       }
+      for (const name of names) addExact(name, section.id);
+      for (const word of words) addWord(word, section.id);
+      for (const cue of cues) { const re = compileCue(cue); if (re) this.headingCues.push({ re, id: section.id }); }
     }
     this.exact.set('title', 'title');
-    this.exact.set('sop title', 'title');
-    this.exact.set('document title', 'title');
+    for (const [alias, id] of this.exact) this.prefixes.push({ alias, id });
     // Longest alias first, so "revision history" wins over "history".
-    const lengths = new Set([...this.exact.keys()].map((alias) => alias.length).filter((length) => length >= 4));
-    this.prefixLengths = [...lengths].sort((a, b) => b - a);
+    this.prefixes.sort((a, b) => b.alias.length - a.alias.length);
   }
 
   /**
-   * Canonical ids a heading satisfies. `loose` allows "Escalation procedures for fraud"-style
-   * headings that start with an alias; it is off for headings nested inside a recognised section.
+   * Canonical ids a heading satisfies. `loose` also allows a part's word among other words
+   * ("Customer Complaint Handling Procedure", "3.0 REFERENCES, TERMS AND ACRONYMS") and the
+   * heading cues ("Why …?", "When to …"); it is off for headings nested inside a recognised
+   * section and for labels, where only names count.
    */
   match(headingText: string, loose: boolean): string[] {
-    if (isStepHeading(headingText)) return [];
+    return this.matchHow(headingText, loose)?.ids ?? [];
+  }
+
+  matchHow(headingText: string, loose: boolean): HeadingMatch | undefined {
+    if (isStepHeading(headingText)) return undefined;
     const title = normalizeTitle(headingText);
-    if (!title) return [];
+    if (!title) return undefined;
     const exact = this.exact.get(title);
-    if (exact) return [exact];
-    const parts = title.split(/ ?(?:,|\/|\band\b|\+) ?/).map((p) => p.trim()).filter(Boolean);
+    if (exact) return { ids: [exact], how: this.own.has(title) ? 'heading' : 'alias' };
+    const parts = title.split(/ ?(?:,|;|\/|\band\b|\+|\bund\b|\bet\b|\by\b|\be\b|\ben\b) ?/).map((p) => p.trim()).filter(Boolean);
     if (parts.length > 1) {
       const ids = parts.map((p) => this.exact.get(p));
-      if (ids.every((id): id is string => !!id)) return [...new Set(ids)];
+      if (ids.every((id): id is string => !!id)) return { ids: [...new Set(ids)], how: parts.every((p) => this.own.has(p)) ? 'heading' : 'alias' };
     }
-    if (loose) {
-      for (const length of this.prefixLengths) {
-        if (length > title.length) continue;
-        const id = this.exact.get(title.slice(0, length));
-        if (id && /^[\s:\-–—(]/.test(title.slice(length) || ' ')) {
-          if (title.length === length || /^\s*(?:for|of|to|and|:|-|–|—|\()/.test(title.slice(length))) return [id];
-        }
+    if (!loose) return undefined;
+    for (const { alias, id } of this.prefixes) {
+      if (alias.length >= 4 && title.startsWith(alias) && /^[\s:\-–—(]/.test(title.slice(alias.length) || ' ')) {
+        if (title.length === alias.length || /^\s*(?:for|of|to|and|:|-|–|—|\()/.test(title.slice(alias.length))) return { ids: [id], how: 'alias' };
       }
     }
-    return [];
+    const found = new Set<string>();
+    const tokens = title.split(WORD_SPLIT).filter(Boolean);
+    for (const token of tokens) { const id = this.words.get(token); if (id) found.add(id); }
+    for (const { tokens: phrase, id } of this.phrases) {
+      for (let i = 0; i + phrase.length <= tokens.length; i++) {
+        if (phrase.every((t, k) => tokens[i + k] === t)) { found.add(id); break; }
+      }
+    }
+    for (const { re, id } of this.headingCues) if (re.test(title)) found.add(id);
+    if (!found.size) return undefined;
+    // A title word in a heading ("Title of the form") is not the document's title.
+    found.delete('title');
+    const ids = [...found].sort((a, b) => (this.order.get(a) ?? 1000) - (this.order.get(b) ?? 1000));
+    return ids.length ? { ids, how: 'word' } : undefined;
   }
 }

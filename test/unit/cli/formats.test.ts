@@ -19,7 +19,7 @@ describe('sopkit lint --format json', () => {
     const results = JSON.parse(run.stdout);
     assert.equal(results.length, 4);
     const broken = results.find((r: { filePath: string }) => r.filePath === join(dir, 'sops/open store.md'));
-    assert.deepEqual(Object.keys(broken), ['filePath', 'format', 'formatSource', 'formatReason', 'messages', 'errorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount']);
+    assert.deepEqual(Object.keys(broken), ['filePath', 'format', 'formatSource', 'formatReason', 'sections', 'messages', 'errorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount']);
     assert.equal(broken.format, 'checklist');
     assert.equal(broken.formatSource, 'frontmatter');
     assert.deepEqual([broken.errorCount, broken.warningCount, broken.fixableErrorCount, broken.fixableWarningCount], [2, 1, 2, 1]);
@@ -32,6 +32,37 @@ describe('sopkit lint --format json', () => {
     const clean = results.find((r: { filePath: string }) => r.filePath.endsWith('clean.md'));
     assert.deepEqual(clean.messages, []);
     assert.equal(clean.format, 'article');
+  });
+});
+
+describe('sopkit lint --format json: sections', () => {
+  it('lists what served each part, the heading or line, how it was recognised, and where', async () => {
+    const text = '# Refunds\n\nThis SOP describes how agents refund orders.\n\n## How we refund\n\n1. Check the order.\n2. Refund it.\n\n## Further reading\n\n- [Policy](https://example.com)\n';
+    const dir = workspace({ 'sops/refunds.md': text, 'sops/binary.md': Buffer.from([0, 1, 2]) });
+    const results = JSON.parse((await sopkit(dir, ['lint', 'sops', '--format', 'json', ...TODAY])).stdout);
+    const entry = results.find((r: { filePath: string }) => r.filePath.endsWith('refunds.md'));
+    assert.deepEqual(entry.sections.map((s: { part: string; how: string; text: string; line: number }) => [s.part, s.how, s.text, s.line]), [
+      ['title', 'heading', 'Refunds', 1],
+      ['purpose', 'content', 'This SOP describes how agents refund orders.', 3],
+      ['process', 'content', 'How we refund', 5],
+      ['references', 'alias', 'Further reading', 10],
+    ]);
+    assert.ok(entry.messages.every((m: { message: string }) => !/Purpose|Process|References/.test(m.message)), 'no "missing" for a served part');
+    assert.deepEqual(results.find((r: { filePath: string }) => r.filePath.endsWith('binary.md')).sections, []);
+  });
+});
+
+describe('sopkit lint --fix --canonical-headings', () => {
+  it('gives content taken as a part its canonical heading, and refuses without --fix', async () => {
+    const text = '# Refunds\n\nThis SOP describes how agents refund orders.\n\n## How we refund\n\n1. Check.\n2. Refund.\n';
+    const dir = workspace({ 'sops/refunds.md': text });
+    const refused = await sopkit(dir, ['lint', 'sops', '--canonical-headings', ...TODAY]);
+    assert.equal(refused.code, 2);
+    await sopkit(dir, ['lint', 'sops', '--fix', '--canonical-headings', ...TODAY]);
+    const written = readFileSync(join(dir, 'sops/refunds.md'), 'utf8');
+    // --fix also inserts the sections that are truly missing (scope, references, revision history).
+    assert.ok(written.startsWith('# Refunds\n\n## Purpose\n\nThis SOP describes how agents refund orders.\n'), written);
+    assert.equal(written.match(/^## Purpose$/gm)?.length, 1);
   });
 });
 

@@ -70,6 +70,25 @@ describe('config discovery and merging', () => {
     assert.equal(result.options.today, '2026-11-23');
   });
 
+  it('passes a team\'s section aliases through, nearer files adding to farther ones', async () => {
+    const host = memoryHost({
+      '/r/.sopkit.yaml': 'sections:\n  purpose:\n    aliases: [Why we do this]\n',
+      '/r/sops/.sopkit.yaml': 'sections:\n  purpose: { aliases: [Our promise] }\n  references: { aliases: [Bronnen en links] }\n',
+    });
+    const result = await loadConfigForFile('/r/sops/a.md', host);
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.options.sectionAliases, { purpose: ['Why we do this', 'Our promise'], references: ['Bronnen en links'] });
+  });
+
+  it('reports an unknown part in sections with a did-you-mean, and a badly shaped alias list', async () => {
+    const problemsOf = async (name: string, text: string) => (await loadConfigForFile('/r/a.md', memoryHost({ [`/r/${name}`]: text }))).problems;
+    const unknown = await problemsOf('.sopkit.yaml', 'sections:\n  purpse:\n    aliases: [Why]\n');
+    assert.equal(unknown.length, 1);
+    assert.match(unknown[0].message, /Unknown section 'purpse' in sections \(did you mean 'purpose'\?\)/);
+    const shape = await problemsOf('.sopkit.yaml', 'sections:\n  purpose:\n    aliases: Why\n');
+    assert.equal(shape.length, 1);
+  });
+
   it('marks files excluded by ignore (gitignore syntax, relative to the config)', async () => {
     const host = memoryHost({ '/r/.sopkit.yaml': 'ignore:\n  - drafts/\n  - "*.tmp.md"\n' });
     const resolver = new ConfigResolver(host);

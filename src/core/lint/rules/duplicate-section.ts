@@ -12,7 +12,8 @@ export const duplicateSection: RuleDefinition = {
     const catalogue = sectionCatalogue(context.teamSchema);
     const first = new Map<string, number>();
     doc.sections.forEach((section, index) => {
-      if (section.recognisedBy !== 'heading') return;
+      // A part's word in a longer heading shows the part is served; it does not make that heading a second copy.
+      if (section.recognisedBy !== 'heading' || section.matchedBy === 'word') return;
       for (const id of section.canonical) {
         if (id === 'title') continue;
         const key = `${id}@${section.heading.depth}`;

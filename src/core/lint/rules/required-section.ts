@@ -18,7 +18,7 @@ export const requiredSection: RuleDefinition = {
     const ids = [...missing].sort((a, b) => order.indexOf(a) - order.indexOf(b));
     const anchor = doc.title?.range ?? rangeAt(doc.lineStarts, 0, /^[^\r\n]*/.exec(doc.text)![0].length);
     for (const id of ids) {
-      const info = catalogue.find((s) => s.id === id) ?? { id, title: id, aliases: [], order: 1000, description: '', template: '', weakAliases: [] };
+      const info = catalogue.find((s) => s.id === id) ?? { id, title: id, aliases: [], order: 1000, description: '', template: '', weakAliases: [], words: [], cues: [], openingCues: [], leadCues: [], headingCues: [], stepVerbs: [], languages: {} };
       if (id === 'title') {
         const offset = afterFrontMatter(doc);
         context.report({
