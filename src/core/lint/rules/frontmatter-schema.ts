@@ -16,7 +16,7 @@ const TYPE_WORDS: Record<string, string> = { string: 'text', number: 'a number',
 
 export const frontmatterSchema: RuleDefinition = {
   id: 'frontmatter-schema',
-  description: 'Front-matter keys are known and their values have the right type, format and allowed values (format, status, dates, review interval…).',
+  description: 'Front-matter values have the right type, format and allowed values (format, status, dates, review interval…); a key neither sopkit, the team schema nor another tool knows is a warning.',
   defaultSeverity: 'error',
   fixable: false,
   check(doc, context) {
