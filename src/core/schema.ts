@@ -7,6 +7,7 @@
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import builtinSchema from '../../schemas/sop.schema.json' with { type: 'json' };
+import otherTools from '../../schemas/other-tools-front-matter.json' with { type: 'json' };
 import type { TeamSchema } from './options.js';
 import { ajvUserRegExp } from './user-regex.js';
 import { clip } from './display.js';
@@ -198,12 +199,117 @@ export interface FrontMatterField {
   enum?: string[];
 }
 
-/** Front-matter keys with their descriptions and allowed values, for completion and hover. */
-export function frontMatterFields(): FrontMatterField[] {
+function describeField(key: string, prop: Record<string, unknown>): FrontMatterField {
+  const values = Array.isArray(prop.enum) ? (prop.enum as unknown[]).map(String) : undefined;
+  const type = values ? 'enum' : typeof prop.type === 'string' ? prop.type : Array.isArray(prop.type) ? (prop.type as string[]).join(' | ') : prop.$ref ? 'date' : 'string';
+  return { key, description: String(prop.description ?? ''), type, ...(values ? { enum: values } : {}) };
+}
+
+/**
+ * Front-matter keys with their descriptions and allowed values, for completion and hover: the
+ * built-in ones, then those a team schema declares.
+ */
+export function frontMatterFields(team?: TeamSchema): FrontMatterField[] {
   const properties = builtinSchema.definitions.frontMatter.properties as Record<string, Record<string, unknown>>;
-  return Object.entries(properties).map(([key, prop]) => {
-    const values = Array.isArray(prop.enum) ? (prop.enum as string[]) : undefined;
-    const type = values ? 'enum' : typeof prop.type === 'string' ? prop.type : Array.isArray(prop.type) ? (prop.type as string[]).join(' | ') : prop.$ref ? 'date' : 'string';
-    return { key, description: String(prop.description ?? ''), type, ...(values ? { enum: values } : {}) };
-  });
+  const fields = Object.entries(properties).map(([key, prop]) => describeField(key, prop));
+  if (!team) return fields;
+  const known = new Set(fields.map((f) => f.key));
+  for (const [key, prop] of teamDeclarations(team).properties) if (!known.has(key)) { known.add(key); fields.push(describeField(key, prop)); }
+  return fields;
+}
+
+interface TeamDeclarations { properties: Map<string, Record<string, unknown>>; patterns: RegExp[] }
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const declarationsCache = new WeakMap<object, TeamDeclarations>();
+
+/**
+ * The front-matter keys a team schema declares: the `properties` (and `patternProperties`) of
+ * every subschema that applies to `frontMatter`, through allOf/anyOf/oneOf/then/else and `$ref`s
+ * into the team's own files. The built-in schema no longer rejects other keys, so this is how
+ * sopkit knows a team key from a typo.
+ */
+function teamDeclarations(team: TeamSchema): TeamDeclarations {
+  const cached = declarationsCache.get(team.schema);
+  if (cached) return cached;
+  const result: TeamDeclarations = { properties: new Map(), patterns: [] };
+  const roots = [team.schema, ...(team.extraSchemas ?? [])].filter(isObject);
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const root of roots) if (typeof root.$id === 'string') byId.set(root.$id.split('#')[0], root);
+  const resolve = (ref: string, root: Record<string, unknown>): [unknown, Record<string, unknown>] | undefined => {
+    const [address, pointer = ''] = ref.split('#');
+    let target: Record<string, unknown> | undefined = root;
+    if (address) {
+      if (address === BUILTIN_SCHEMA_ID) return undefined; // its keys are known already
+      let absolute = address;
+      try { absolute = new URL(address, typeof root.$id === 'string' ? root.$id : undefined).href; } catch { /* a bare name */ }
+      target = byId.get(absolute) ?? byId.get(address);
+    }
+    if (!target) return undefined;
+    let node: unknown = target;
+    for (const part of pointer.split('/').filter(Boolean)) {
+      const name = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
+      node = isObject(node) ? node[name] : Array.isArray(node) ? node[Number(name)] : undefined;
+    }
+    return [node, target];
+  };
+  const collected = new Set<unknown>();
+  const collect = (node: unknown, root: Record<string, unknown>): void => {
+    if (!isObject(node) || collected.has(node)) return;
+    collected.add(node);
+    if (isObject(node.properties)) {
+      for (const [key, prop] of Object.entries(node.properties)) if (!result.properties.has(key)) result.properties.set(key, isObject(prop) ? prop : {});
+    }
+    if (isObject(node.patternProperties)) {
+      for (const source of Object.keys(node.patternProperties)) {
+        try { result.patterns.push(new RegExp(source, 'u')); } catch { /* Ajv reports it */ }
+      }
+    }
+    for (const word of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(node[word])) for (const sub of node[word] as unknown[]) collect(sub, root);
+    for (const word of ['then', 'else']) collect(node[word], root);
+    if (typeof node.$ref === 'string') {
+      const found = resolve(node.$ref, root);
+      if (found) collect(...found);
+    }
+  };
+  const scanned = new Set<unknown>();
+  const scan = (node: unknown, root: Record<string, unknown>): void => {
+    if (!node || typeof node !== 'object' || scanned.has(node)) return;
+    scanned.add(node);
+    if (isObject(node) && isObject(node.properties) && 'frontMatter' in node.properties) collect(node.properties.frontMatter, root);
+    for (const value of Object.values(node)) scan(value, root);
+  };
+  try {
+    for (const root of roots) scan(root, root);
+  } catch { /* a schema too odd to read declares nothing more */ }
+  declarationsCache.set(team.schema, result);
+  return result;
+}
+
+const toolOfKey = new Map<string, string>();
+for (const [tool, keys] of Object.entries(otherTools.tools as Record<string, string[]>)) {
+  for (const key of keys) if (!toolOfKey.has(key.toLowerCase())) toolOfKey.set(key.toLowerCase(), tool);
+}
+
+export interface KnownFrontMatterKeys {
+  /** sopkit's own keys, then those the team schema declares. */
+  sop: string[];
+  /** Whether a key is sopkit's, the team's, an x- key, or one another tool puts in front matter. */
+  isKnown(key: string): boolean;
+  /** The tool a key belongs to, when it is another tool's. */
+  toolOf(key: string): string | undefined;
+}
+
+/** What front-matter keys a document may carry without a warning. */
+export function knownFrontMatterKeys(team?: TeamSchema): KnownFrontMatterKeys {
+  const builtinProps = builtinSchema.definitions.frontMatter as { properties: Record<string, unknown>; patternProperties?: Record<string, unknown> };
+  const declared = team && !('error' in compileTeamSchema(team)) ? teamDeclarations(team) : { properties: new Map(), patterns: [] };
+  const sop = [...new Set([...Object.keys(builtinProps.properties), ...declared.properties.keys()])];
+  const own = new Set(sop);
+  const patterns = [...Object.keys(builtinProps.patternProperties ?? {}).map((p) => new RegExp(p, 'u')), ...declared.patterns];
+  return {
+    sop,
+    isKnown: (key) => own.has(key) || patterns.some((p) => p.test(key)) || toolOfKey.has(key.toLowerCase()),
+    toolOf: (key) => (own.has(key) ? undefined : toolOfKey.get(key.toLowerCase())),
+  };
 }

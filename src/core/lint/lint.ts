@@ -12,7 +12,7 @@ import { validateProjection } from '../schema.js';
 import { DisabledLines } from './disable.js';
 import { todayIso } from '../dates.js';
 import { rules, ruleDocsUrl } from './rules/index.js';
-import { projectionOf, resolveRule, rulePlugins, type RunState } from './run-state.js';
+import { cappedSeverity, projectionOf, resolveRule, rulePlugins, type RunState } from './run-state.js';
 import type { LintOptions } from '../options.js';
 import type { LintMessage, LintResult, Severity, SopDocument, RecognisedSection } from '../types.js';
 
@@ -47,6 +47,7 @@ export function lintDocument(doc: SopDocument, options: LintOptions = {}): LintM
     doc,
     base: { lintOptions: options, today: options.today ?? todayIso(), schemaErrors, teamSchema: options.teamSchema },
     fixes: new Map(),
+    caps: new Map(),
   };
   const file = new VFile({ data: { sopkit: state } });
   // A vfile message is an Error, and V8 captures a stack trace for each one: most of the cost of a
@@ -69,7 +70,7 @@ export function lintDocument(doc: SopDocument, options: LintOptions = {}): LintM
     const extra = state.fixes.get(m);
     messages.push({
       ruleId,
-      severity: severities.get(ruleId) ?? (m.fatal ? 'error' : 'warning'),
+      severity: cappedSeverity(severities.get(ruleId) ?? (m.fatal ? 'error' : 'warning'), state.caps.get(m)),
       message: m.reason,
       line: start.line,
       column: start.column,

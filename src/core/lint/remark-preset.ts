@@ -21,11 +21,28 @@ export const remarkSopkitModel: Plugin<[LintOptions?], Root> = function (options
       doc,
       base: { lintOptions: options, today: options.today ?? todayIso(), schemaErrors: validateProjection(projectionOf(doc), options.teamSchema), teamSchema: options.teamSchema },
       fixes: new Map(),
+      caps: new Map(),
     };
     file.data.sopkit = state;
   };
 };
 
+/**
+ * unified-lint-rule gives every message of a rule the rule's severity; this lowers the messages
+ * whose report asked for less (an unknown front-matter key is a warning even when the rule is an error).
+ */
+export const remarkSopkitSeverities: Plugin<[], Root> = function () {
+  return (_tree: Root, file: VFile) => {
+    const state = file.data.sopkit as RunState | undefined;
+    if (!state) return;
+    for (const message of file.messages) {
+      const cap = state.caps.get(message);
+      if (cap === 'warning' && message.fatal) message.fatal = false;
+      if (cap === 'info') message.fatal = undefined;
+    }
+  };
+};
+
 export const remarkPresetSopkit: Preset = {
-  plugins: [remarkLint, remarkSopkitModel, ...rulePlugins.values()],
+  plugins: [remarkLint, remarkSopkitModel, ...rulePlugins.values(), remarkSopkitSeverities],
 };

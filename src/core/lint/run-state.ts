@@ -16,6 +16,15 @@ export interface RunState {
   doc: SopDocument;
   base: Omit<RuleContext, 'report' | 'options'>;
   fixes: Map<object, { fix?: Fix; suggestions?: Fix[] }>;
+  /** Messages whose report capped their severity (see Report.severity). */
+  caps: Map<object, Exclude<Severity, 'error'>>;
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The severity a message ends with: the rule's, lowered to its report's cap. */
+export function cappedSeverity(severity: Severity, cap: Severity | undefined): Severity {
+  return cap && RANK[cap] < RANK[severity] ? cap : severity;
 }
 
 interface Resolved { severity: 'off' | Severity; options: Record<string, unknown> }
@@ -34,6 +43,7 @@ export const rulePlugins = new Map(rules.map((rule) => [rule.id, lintRule({ orig
     report(report: Report) {
       const message = file.message(report.message, { place: { start: report.range.start, end: report.range.end } });
       if (report.fix || report.suggestions) state.fixes.set(message, { fix: report.fix, suggestions: report.suggestions });
+      if (report.severity) state.caps.set(message, report.severity);
     },
   };
   rule.check(state.doc, context);

@@ -31,7 +31,8 @@ export class SopCompletionProvider implements vscode.CompletionItemProvider {
         const key = /^([A-Za-z_][\w-]*)[ \t]*:/.exec(document.lineAt(line).text);
         if (key && line !== position.line) present.push(key[1]);
       }
-      return this.listItems(document, position, before) ?? this.frontMatterItems(present, before, position);
+      const teamSchema = (await this.diagnostics.optionsFor(document)).teamSchema;
+      return this.listItems(document, position, before) ?? this.frontMatterItems(present, before, position, teamSchema);
     }
     const options = await this.diagnostics.optionsFor(document);
     return this.sectionItems(document, sopModel(document, this.diagnostics, options), options.teamSchema, position, heading![2].length);
@@ -82,8 +83,8 @@ export class SopCompletionProvider implements vscode.CompletionItemProvider {
     });
   }
 
-  private frontMatterItems(present: string[], before: string, position: vscode.Position): vscode.CompletionItem[] | undefined {
-    const fields = frontMatterFields();
+  private frontMatterItems(present: string[], before: string, position: vscode.Position, teamSchema: TeamSchema | undefined): vscode.CompletionItem[] | undefined {
+    const fields = frontMatterFields(teamSchema);
     const value = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(["']?)([^"'#]*)$/.exec(before);
     if (value) {
       const field = fields.find((f) => f.key === value[1]);

@@ -17,7 +17,7 @@ export class SopHoverProvider implements vscode.HoverProvider {
 
     const key = model.frontMatter.keys.find((k) => k.keyRange.start.line === line);
     if (key) {
-      const field = frontMatterFields().find((f) => f.key === key.key);
+      const field = frontMatterFields(teamSchema).find((f) => f.key === key.key);
       if (!field) return undefined;
       const values = field.enum ? `\n\nAllowed values: ${field.enum.map((v) => `\`${v}\``).join(', ')}` : '';
       return new vscode.Hover(new vscode.MarkdownString(`**${field.key}** (${field.type})\n\n${field.description}${values}`), document.lineAt(position.line).range);

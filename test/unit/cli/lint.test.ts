@@ -182,6 +182,21 @@ describe('sopkit lint: configuration', () => {
     });
   });
 
+  it('a team schema on disk adds front-matter keys, through a relative $ref, and checks their values', async () => {
+    const dir = workspace({
+      '.sopkit.yaml': 'schema: schemas/team.json\n',
+      'schemas/team.json': '{ "allOf": [{ "$ref": "https://sopkit.dev/schemas/sop.schema.json" }, { "properties": { "frontMatter": { "$ref": "fields.json#/definitions/fields" } } }] }',
+      'schemas/fields.json': '{ "definitions": { "fields": { "properties": { "region": { "enum": ["emea", "apac"] } } } } }',
+      'ok.md': CLEAN_SOP.replace('---\n', '---\nregion: emea\nlayout: page\n'),
+      'bad.md': CLEAN_SOP.replace('---\n', '---\nregion: mars\n'),
+    });
+    const ok = await sopkit(dir, ['lint', 'ok.md', ...TODAY]);
+    assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+    const bad = await sopkit(dir, ['lint', 'bad.md', '--format', 'json', ...TODAY]);
+    assert.equal(bad.code, 1, bad.stdout + bad.stderr);
+    assert.match(bad.stdout, /'region' is 'mars'; expected one of emea, apac/);
+  });
+
   it('a team schema that $refs an address is refused with exit 2', async () => {
     const dir = workspace({ '.sopkit.yaml': 'schema: team.json\n', 'team.json': '{ "$ref": "http://example.org/sop.json" }', 'a.md': CLEAN_SOP });
     const run = await sopkit(dir, ['lint']);

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { frontMatterFields } from '../../schema.js';
+import { knownFrontMatterKeys } from '../../schema.js';
 import { closest } from '../suggest.js';
 import type { Fix, FrontMatterKey, Range } from '../../types.js';
 import type { RuleDefinition } from './rule.js';
@@ -16,39 +16,52 @@ const TYPE_WORDS: Record<string, string> = { string: 'text', number: 'a number',
 
 export const frontmatterSchema: RuleDefinition = {
   id: 'frontmatter-schema',
-  description: 'Front-matter keys are known and their values have the right type, format and allowed values (format, status, dates, review interval…).',
+  description: 'Front-matter values have the right type, format and allowed values (format, status, dates, review interval…); a key neither sopkit, the team schema nor another tool knows is a warning.',
   defaultSeverity: 'error',
   fixable: false,
   check(doc, context) {
     const data = doc.frontMatter.data ?? {};
     const keyOf = (name: string): FrontMatterKey | undefined => doc.frontMatter.keys.find((k) => k.key === name);
-    const fieldNames = frontMatterFields().map((f) => f.key);
+    const known = knownFrontMatterKeys(context.teamSchema);
     const reported = new Set<string>();
-    const errors = context.schemaErrors.filter((e) => e.instancePath.startsWith('/frontMatter'));
+    // Unknown keys are a warning at most: other tools' keys and a team schema's are known, and a
+    // key sopkit has never heard of is more often someone else's than a mistake.
+    if (doc.frontMatter.data) {
+      for (const where of doc.frontMatter.keys) {
+        if (known.isKnown(where.key) || reported.has(`+${where.key}`)) continue;
+        reported.add(`+${where.key}`);
+        const suggestion = closest(where.key, known.sop);
+        const fix: Fix[] | undefined = suggestion ? [{ title: `Rename '${where.key}' to '${suggestion}'`, edits: [{ offset: where.keyRange.start.offset, length: where.keyRange.end.offset - where.keyRange.start.offset, text: suggestion }] }] : undefined;
+        context.report({
+          message: `Unknown front-matter key '${where.key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; sopkit's keys are ${known.sop.join(', ')}. Prefix your own with 'x-' or add them to a team schema`,
+          range: where.keyRange,
+          suggestions: fix,
+          severity: 'warning',
+        });
+      }
+    }
+    // Ajv's additionalProperties errors would repeat the above (a team schema may forbid extra keys itself).
+    const errors = context.schemaErrors.filter((e) => e.instancePath.startsWith('/frontMatter') && !(e.keyword === 'additionalProperties' && e.instancePath === '/frontMatter'));
     // oneOf reports every failed branch; one clear message per key is enough.
     const byKey = new Map<string, ErrorObject[]>();
+    const top: Range = doc.frontMatter.range ?? doc.title?.range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
     for (const e of errors) {
-      const key = e.keyword === 'additionalProperties' ? `+${(e.params as { additionalProperty: string }).additionalProperty}` : e.instancePath.split('/')[2] ?? '';
+      if (e.keyword === 'required' && e.instancePath === '/frontMatter') {
+        const name = String((e.params as { missingProperty: string }).missingProperty);
+        if (reported.has(`!${name}`) || doc.frontMatter.errors.length > 0) continue;
+        reported.add(`!${name}`);
+        context.report({ message: `The front matter needs '${name}' (the team schema requires it)`, range: top });
+        continue;
+      }
+      const key = e.instancePath.split('/')[2] ?? '';
       byKey.set(key, [...(byKey.get(key) ?? []), e]);
     }
     for (const [key, list] of byKey) {
       if (reported.has(key)) continue;
       reported.add(key);
-      if (key.startsWith('+')) {
-        const name = key.slice(1);
-        const suggestion = closest(name, fieldNames);
-        const where = keyOf(name);
-        const fix: Fix[] | undefined = suggestion && where ? [{ title: `Rename '${name}' to '${suggestion}'`, edits: [{ offset: where.keyRange.start.offset, length: where.keyRange.end.offset - where.keyRange.start.offset, text: suggestion }] }] : undefined;
-        context.report({
-          message: `Unknown front-matter key '${name}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; known keys are ${fieldNames.join(', ')}, or prefix your own with 'x-'`,
-          range: where?.keyRange ?? doc.frontMatter.range!,
-          suggestions: fix,
-        });
-        continue;
-      }
       const where = keyOf(key);
       const value = data[key];
-      const range: Range = where?.valueRange ?? doc.frontMatter.range!;
+      const range: Range = where?.valueRange ?? top;
       const primary = list.find((e) => e.keyword === 'enum') ?? list.find((e) => e.keyword === 'format') ?? list.find((e) => e.keyword === 'type') ?? list[0];
       let message: string;
       let suggestions: Fix[] | undefined;

@@ -10,6 +10,11 @@ export interface Report {
   fix?: Fix;
   /** Fixes a person should choose: offered as quick fixes only. */
   suggestions?: Fix[];
+  /**
+   * The most this finding may weigh, whatever the rule's severity: a hint-like finding of a rule
+   * that is otherwise an error (an unknown front-matter key) stays a warning.
+   */
+  severity?: Exclude<Severity, 'error'>;
 }
 
 export interface RuleContext {
