@@ -1,5 +1,6 @@
-/** Building blocks for fixes: where a section goes, and text that fits the document's line endings. */
-import { sectionCatalogue, type SectionInfo } from '../schema.js';
+/** Building blocks for fixes: which sections are missing, where a section goes, and text that fits the document's line endings. */
+import { requiredSections, sectionCatalogue, type SectionInfo } from '../schema.js';
+import { todayIso } from '../dates.js';
 import type { TeamSchema } from '../options.js';
 import type { Section, SopDocument, TextEdit } from '../types.js';
 import { trailingLineBreaks } from '../text.js';
@@ -57,6 +58,24 @@ function mostCommon(values: number[]): number {
 
 export function fillTemplate(template: string, today: string): string {
   return template.replace(/\{\{today\}\}/g, today);
+}
+
+export interface SectionToAdd {
+  info: SectionInfo;
+  /** Whether the schema requires it for the document's format. */
+  required: boolean;
+  /** The schema's starting content for it, `{{today}}` filled in, trimmed ('' when it has none). */
+  body: string;
+}
+
+/** Every catalogue section the SOP has none of yet (the title aside), in catalogue order: what completion offers on a heading line. */
+export function sectionsToAdd(doc: SopDocument, team?: TeamSchema, today = todayIso()): SectionToAdd[] {
+  const present = new Set(doc.sections.flatMap((s) => s.canonical));
+  if (doc.title) present.add('title');
+  const required = new Set(requiredSections(doc.format, team));
+  return sectionCatalogue(team)
+    .filter((info) => info.id !== 'title' && !present.has(info.id))
+    .map((info) => ({ info, required: required.has(info.id), body: fillTemplate(info.template, today).trim() }));
 }
 
 /** An insertion of `block` at `offset` with exactly one blank line on each side. */

@@ -5,7 +5,8 @@
  * document version the preview was rendered from.
  */
 import * as vscode from 'vscode';
-import { buildSopDocument, lint, type LintMessage, type SopDocument, type TextEdit } from '../../core/index.js';
+import { buildSopDocument, lint, type LintMessage, type SopDocument } from '../../core/index.js';
+import { toWorkspaceEdit } from '../convert.js';
 import { heavy } from '../heavy/load.js';
 import { sopModel } from '../language/model.js';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/messages.js';
@@ -176,7 +177,7 @@ export class SopPreviewPanel implements vscode.Disposable {
     if (!document) return;
     const plan = heavy().planTaskToggle({ text: document.getText(), documentVersion: document.version, renderedVersion: this.renderedVersion, messageVersion: version, offset, checked });
     if (plan.kind === 'stale') await this.render(false); // the page was behind: show the current text, change nothing
-    else if (plan.kind === 'edit') await applyTextEdits(document, [plan.edit]);
+    else if (plan.kind === 'edit') await vscode.workspace.applyEdit(toWorkspaceEdit(document, [plan.edit]));
   }
 
   /** Unticks every item: in the document when write-back is on, otherwise only in the page. */
@@ -185,7 +186,7 @@ export class SopPreviewPanel implements vscode.Disposable {
     const document = await this.document();
     if (!document) return;
     const edits = heavy().resetChecklistEdits(this.model(document));
-    if (edits.length) await applyTextEdits(document, edits);
+    if (edits.length) await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits));
   }
 
   /** Opens a file the SOP links to, when it lies inside the workspace (never elsewhere on disk). */
@@ -251,13 +252,4 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
     retainContextWhenHidden: false,
     enableFindWidget: true,
   };
-}
-
-async function applyTextEdits(document: vscode.TextDocument, edits: TextEdit[]): Promise<boolean> {
-  const workspaceEdit = new vscode.WorkspaceEdit();
-  for (const edit of edits) {
-    const range = new vscode.Range(document.positionAt(edit.offset), document.positionAt(edit.offset + edit.length));
-    workspaceEdit.replace(document.uri, range, edit.text);
-  }
-  return vscode.workspace.applyEdit(workspaceEdit);
 }
