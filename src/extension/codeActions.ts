@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { disableForFileEdit, disableForLineEdit, fixText, type LintOptions, type LintMessage, type TextEdit } from '../core/index.js';
 import { diagnosticRuleId, minimalReplacement, sameMessage, toWorkspaceEdit } from './convert.js';
-import type { DiagnosticsController } from './diagnostics.js';
+import type { DocumentStore } from './documentStore.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('sopkit');
 
@@ -25,13 +25,13 @@ export class SopCodeActionProvider implements vscode.CodeActionProvider<vscode.C
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly diagnostics: DiagnosticsController) {}
+  constructor(private readonly store: DocumentStore) {}
 
   async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     const wantsFixAll = context.only?.contains(FIX_ALL_KIND) || (context.only && FIX_ALL_KIND.contains(context.only));
     const ours = context.diagnostics.filter((d) => diagnosticRuleId(d) !== undefined);
     if (!wantsFixAll && ours.length === 0) return [];
-    const snapshot = await this.diagnostics.current(document);
+    const snapshot = await this.store.current(document);
     if (!snapshot || token.isCancellationRequested || snapshot.version !== document.version) return [];
     const actions: vscode.CodeAction[] = [];
 

@@ -6,14 +6,13 @@
 import * as vscode from 'vscode';
 import { frontMatterFence, frontMatterFields, sectionsToAdd, type SopDocument, type TeamSchema } from '../../core/index.js';
 import { heavy } from '../heavy/load.js';
-import type { DiagnosticsController } from '../diagnostics.js';
+import type { DocumentStore } from '../documentStore.js';
 import type { SopFileMatcher } from '../sopFiles.js';
-import { sopModel } from './model.js';
 
 export const COMPLETION_TRIGGERS = ['#', ' ', ':'];
 
 export class SopCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(private readonly files: SopFileMatcher, private readonly diagnostics: DiagnosticsController) {}
+  constructor(private readonly files: SopFileMatcher, private readonly store: DocumentStore) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     // Cheap line tests first: completion fires on every space typed, and parsing is not free.
@@ -35,8 +34,8 @@ export class SopCompletionProvider implements vscode.CompletionItemProvider {
       }
       return this.listItems(document, position, before) ?? this.frontMatterItems(present, before, position);
     }
-    const options = await this.diagnostics.optionsFor(document);
-    return this.sectionItems(document, sopModel(document, this.diagnostics, options), options.teamSchema, position, heading![2].length);
+    const options = await this.store.optionsFor(document);
+    return this.sectionItems(document, this.store.model(document, options), options.teamSchema, position, heading![2].length);
   }
 
   /**

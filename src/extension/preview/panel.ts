@@ -8,15 +8,14 @@ import * as vscode from 'vscode';
 import { buildSopDocument, lint, type LintMessage, type SopDocument } from '../../core/index.js';
 import { toWorkspaceEdit } from '../convert.js';
 import { heavy } from '../heavy/load.js';
-import { sopModel } from '../language/model.js';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/messages.js';
 import { previewPage } from './page.js';
-import type { DiagnosticsController } from '../diagnostics.js';
+import type { DocumentStore } from '../documentStore.js';
 import type { SopFileMatcher } from '../sopFiles.js';
 
 /** Optional collaborators: with them the preview reuses the live lint and the "is this an SOP" test. */
 export interface PreviewDeps {
-  diagnostics?: DiagnosticsController;
+  store?: DocumentStore;
   files?: SopFileMatcher;
 }
 
@@ -50,7 +49,7 @@ export class SopPreviewPanel implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScrolled(e)),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sopkit.preview')) this.renderSoon(0); }),
     );
-    if (deps.diagnostics) this.disposables.push(deps.diagnostics.onDidLint((uri) => { if (this.isMine(uri)) this.renderSoon(0); }));
+    if (deps.store) this.disposables.push(deps.store.onDidLint((uri) => { if (this.isMine(uri)) this.renderSoon(0); }));
     void this.render(true);
   }
 
@@ -98,12 +97,12 @@ export class SopPreviewPanel implements vscode.Disposable {
    * messages are shown (the preview re-renders when that lint lands) instead of linting twice.
    */
   private lintMessages(document: vscode.TextDocument): LintMessage[] {
-    const snapshot = this.deps.diagnostics?.latest(document);
+    const snapshot = this.deps.store?.latest(document);
     if (snapshot) {
       this.lastMessages = { uri: document.uri.toString(), messages: snapshot.result.messages };
       return snapshot.result.messages;
     }
-    if (this.deps.diagnostics && this.lastMessages?.uri === document.uri.toString()) return this.lastMessages.messages;
+    if (this.deps.store && this.lastMessages?.uri === document.uri.toString()) return this.lastMessages.messages;
     try {
       return lint(document.getText()).messages;
     } catch {
@@ -116,7 +115,7 @@ export class SopPreviewPanel implements vscode.Disposable {
    * completion and hover use it (rendering never changes it: test/unit/render/model-untouched.test.ts).
    */
   private model(document: vscode.TextDocument): SopDocument {
-    return this.deps.diagnostics ? sopModel(document, this.deps.diagnostics) : buildSopDocument(document.getText());
+    return this.deps.store ? this.deps.store.model(document) : buildSopDocument(document.getText());
   }
 
   /** Renders the document; the first time (or after switching documents) the whole page is set. */
