@@ -16,4 +16,5 @@ export { buildSopDocument } from './model/build.js';
 export { frontMatterFields, requiredSections, sectionCatalogue } from './schema.js';
 export { CONFIG_FILE_NAMES, ConfigResolver, formatConfigProblem, type ConfigHost, type FileConfig } from './config/resolver.js';
 export type { LintOptions, TeamSchema } from './options.js';
+export { asciiSlug } from './text.js';
 export { SOP_FORMATS, type Fix, type LintMessage, type LintResult, type Range, type Severity, type SopDocument, type SopFormat, type TextEdit } from './types.js';

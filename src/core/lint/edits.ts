@@ -56,7 +56,8 @@ function mostCommon(values: number[]): number {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
 }
 
-export function fillTemplate(template: string, today: string): string {
+/** A schema section template (x-sop-sections[].template) with `{{today}}` filled in. */
+export function fillSectionTemplate(template: string, today: string): string {
   return template.replace(/\{\{today\}\}/g, today);
 }
 
@@ -75,7 +76,7 @@ export function sectionsToAdd(doc: SopDocument, team?: TeamSchema, today = today
   const required = new Set(requiredSections(doc.format, team));
   return sectionCatalogue(team)
     .filter((info) => info.id !== 'title' && !present.has(info.id))
-    .map((info) => ({ info, required: required.has(info.id), body: fillTemplate(info.template, today).trim() }));
+    .map((info) => ({ info, required: required.has(info.id), body: fillSectionTemplate(info.template, today).trim() }));
 }
 
 /** An insertion of `block` at `offset` with exactly one blank line on each side. */
@@ -97,7 +98,7 @@ export function insertBlock(text: string, offset: number, block: string): TextEd
 export function sectionInsertion(doc: SopDocument, info: SectionInfo, today: string, team?: TeamSchema): { edit: TextEdit; placement: Placement } {
   const placement = placementFor(doc, info.id, team);
   const heading = `${'#'.repeat(Math.min(6, Math.max(2, placement.depth)))} ${info.title}`;
-  const template = fillTemplate(info.template, today).trim();
+  const template = fillSectionTemplate(info.template, today).trim();
   const block = template ? `${heading}\n\n${template}\n` : `${heading}\n`;
   return { edit: insertBlock(doc.text, placement.offset, block), placement };
 }

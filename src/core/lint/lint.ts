@@ -40,9 +40,8 @@ export function lintDocument(doc: SopDocument, options: LintOptions = {}): LintM
   const { processor, severities } = processorFor(options);
   const state = createRunState(doc, options);
   const file = new VFile({ data: { sopkit: state } });
-  // A vfile message is an Error, and V8 captures a stack trace for each one: most of the cost of a
-  // message (15,000 findings: ~0.3 s). sopkit never reads those stacks, so none are captured while
-  // the rules run; the limit is restored even if a rule throws (lintWithModel reports that one).
+  // A vfile message is an Error whose stack trace, never read, is most of its cost: none are captured
+  // while the rules run; the limit is restored even if a rule throws (lintWithModel reports that one).
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
