@@ -6,15 +6,18 @@
  */
 export { lint, lintWithModel } from './lint/lint.js';
 export { applyEdits, fixText } from './lint/fix.js';
-export { fillTemplate as fillSectionTemplate } from './lint/edits.js';
+export { sectionsToAdd, type SectionToAdd } from './lint/edits.js';
+export { disableForFileEdit, disableForLineEdit } from './lint/disable.js';
 export { rules, ruleDocsUrl } from './lint/rules/index.js';
 export { parseMarkdown } from './parse/parse.js';
 export { createPieceCache, type PieceCache } from './parse/pieces.js';
+export { frontMatterFence, type FrontMatterFence } from './parse/front-matter-fence.js';
 export { buildSopDocument } from './model/build.js';
 export { frontMatterFields, requiredSections, sectionCatalogue } from './schema.js';
 export { CONFIG_FILE_NAMES, ConfigResolver, formatConfigProblem, type ConfigHost, type FileConfig } from './config/resolver.js';
 export { isIsoDate, todayIso } from './dates.js';
 export { clip, terminalText, wellFormed } from './display.js';
 export type { LintOptions, TeamSchema } from './options.js';
+export { asciiSlug } from './text.js';
 export { SOP_FORMATS, type PartRecognition, type RecognisedSection, type Fix, type LintMessage, type LintResult, type Range, type Severity, type SopDocument, type SopFormat, type TextEdit } from './types.js';
 export { canonicalHeadingFixes, type CanonicalHeadingFix } from './lint/canonical-heading.js';

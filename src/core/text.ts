@@ -1,4 +1,6 @@
 /**
+ * Text helpers several stages share: file-name slugs, "a, b and c", and trimming by loops.
+ *
  * Trimming by loops. A pattern like /[\s:.-]+$/ retries from every character of a long run that
  * does not reach the end of the text, which is quadratic: a 100 KB run takes seconds. These walk
  * from the end once.
@@ -27,4 +29,19 @@ export function trailingLineBreaks(text: string): number {
     i -= text[i - 1] === '\n' && text[i - 2] === '\r' ? 2 : 1;
   }
   return count;
+}
+
+/**
+ * "Café Opening & Closing" → "cafe-opening-closing": lower-case ASCII letters and digits joined by
+ * single hyphens, accents dropped, for file names and template ids; at most `maxLength` long.
+ */
+export function asciiSlug(text: string, maxLength = Infinity): string {
+  const slug = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug.length > maxLength ? slug.slice(0, maxLength).replace(/-+$/, '') : slug;
+}
+
+/** "phone", "phone and chat", "phone, e-mail and chat". */
+export function joinNaturally(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -1,6 +1,6 @@
 /** Between the core's shapes (1-based lines, offset edits) and VS Code's. */
 import * as vscode from 'vscode';
-import type { Fix, LintMessage, Severity } from '../core/index.js';
+import type { LintMessage, Severity, TextEdit } from '../core/index.js';
 
 export const DIAGNOSTIC_SOURCE = 'sopkit';
 
@@ -35,10 +35,10 @@ export function sameMessage(diagnostic: vscode.Diagnostic, message: LintMessage)
   return diagnosticRuleId(diagnostic) === message.ruleId && diagnostic.message === message.message && diagnostic.range.isEqual(messageRange(message));
 }
 
-/** A fix's offset edits as a WorkspaceEdit; offsets are read against `document` as it is now. */
-export function fixToWorkspaceEdit(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
+/** The core's offset edits as a WorkspaceEdit; offsets are read against `document` as it is now. */
+export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of fix.edits) {
+  for (const e of edits) {
     const range = new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length));
     edit.replace(document.uri, range, e.text);
   }

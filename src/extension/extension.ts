@@ -10,12 +10,11 @@ import { registerLintWorkspace } from './commands/lintWorkspace.js';
 import { registerNewFromTemplate } from './commands/newFromTemplate.js';
 import { registerNewSop } from './commands/newSop.js';
 import { ConfigService } from './config.js';
-import { DiagnosticsController } from './diagnostics.js';
+import { DocumentStore } from './documentStore.js';
 import { COMPLETION_TRIGGERS, SopCompletionProvider } from './language/completion.js';
 import { StepDefinitionProvider } from './language/definition.js';
 import { SopHoverProvider } from './language/hover.js';
 import { SopCodeLensProvider } from './language/codeLens.js';
-import { forgetModel } from './language/model.js';
 import { SopSymbolProvider } from './language/symbols.js';
 import { createLog } from './log.js';
 import { registerPreview } from './preview/index.js';
@@ -37,26 +36,25 @@ export function activate(context: vscode.ExtensionContext): SopkitApi {
   const log = createLog(context);
   const files = new SopFileMatcher();
   const config = new ConfigService();
-  const diagnostics = new DiagnosticsController(files, config);
-  context.subscriptions.push(files, config, diagnostics, new SopStatusBar(diagnostics));
-  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => forgetModel(d.uri)));
+  const store = new DocumentStore(files, config);
+  context.subscriptions.push(files, config, store, new SopStatusBar(store));
 
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider(MARKDOWN, new SopCodeActionProvider(diagnostics), SopCodeActionProvider.metadata),
-    vscode.languages.registerCompletionItemProvider(MARKDOWN, new SopCompletionProvider(files, diagnostics), ...COMPLETION_TRIGGERS),
-    vscode.languages.registerHoverProvider(MARKDOWN, new SopHoverProvider(files, diagnostics)),
-    vscode.languages.registerCodeLensProvider(MARKDOWN, new SopCodeLensProvider(files, diagnostics)),
-    vscode.languages.registerDefinitionProvider(MARKDOWN, new StepDefinitionProvider(files, diagnostics)),
-    vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new SopSymbolProvider(files, diagnostics), { label: 'SOP' }),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new SopCodeActionProvider(store), SopCodeActionProvider.metadata),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new SopCompletionProvider(files, store), ...COMPLETION_TRIGGERS),
+    vscode.languages.registerHoverProvider(MARKDOWN, new SopHoverProvider(files, store)),
+    vscode.languages.registerCodeLensProvider(MARKDOWN, new SopCodeLensProvider(files, store)),
+    vscode.languages.registerDefinitionProvider(MARKDOWN, new StepDefinitionProvider(files, store)),
+    vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new SopSymbolProvider(files, store), { label: 'SOP' }),
   );
 
   context.subscriptions.push(
-    registerFixAll(diagnostics),
-    registerLintWorkspace(files, config, diagnostics),
+    registerFixAll(store),
+    registerLintWorkspace(files, config, store),
     registerNewSop(),
     registerNewFromTemplate(config),
   );
-  registerPreview(context, { diagnostics, files });
+  registerPreview(context, { store, files });
 
   const activationMs = performance.now() - started;
   log.info(`sopkit activated in ${activationMs.toFixed(1)} ms`);
@@ -64,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): SopkitApi {
     activationMs,
     async lintDocument(uri) {
       const document = await vscode.workspace.openTextDocument(uri);
-      return (await diagnostics.lintNow(document))?.result.messages.map((m) => m.ruleId);
+      return (await store.lintNow(document))?.result.messages.map((m) => m.ruleId);
     },
   };
 }

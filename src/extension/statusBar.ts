@@ -1,14 +1,14 @@
 /** Status bar: the active SOP's format and its problem count; hidden for other editors. */
 import * as vscode from 'vscode';
 import { activeDocument } from './activeDocument.js';
-import type { DiagnosticsController } from './diagnostics.js';
+import type { DocumentStore } from './documentStore.js';
 
 export class SopStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sopkit.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [this.item];
   private lastIsSop: boolean | undefined;
 
-  constructor(private readonly diagnostics: DiagnosticsController) {
+  constructor(private readonly store: DocumentStore) {
     this.item.name = 'sopkit';
     this.item.command = 'workbench.actions.view.problems';
     this.disposables.push(
@@ -17,7 +17,7 @@ export class SopStatusBar implements vscode.Disposable {
       // event reaching the extension host; tab changes still do.
       vscode.window.tabGroups.onDidChangeTabs(() => this.update()),
       vscode.window.tabGroups.onDidChangeTabGroups(() => this.update()),
-      diagnostics.onDidLint(() => this.update()),
+      store.onDidLint(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sopkit.statusBar')) this.update(); }),
     );
     this.update();
@@ -25,7 +25,7 @@ export class SopStatusBar implements vscode.Disposable {
 
   update(): void {
     const document = activeDocument();
-    const snapshot = document && this.diagnostics.latest(document);
+    const snapshot = document && this.store.latest(document);
     // Drives the editor-title Fix All button and the command's enablement.
     const isSop = snapshot !== undefined;
     if (isSop !== this.lastIsSop) { this.lastIsSop = isSop; void vscode.commands.executeCommand('setContext', 'sopkit.activeEditorIsSop', isSop); }

@@ -56,7 +56,7 @@ const sectors = sectorData.sectors as Sector[];
 
 /** What a picker shows: `{{businessName}}` reads as "your business" outside a generated SOP. */
 export function listPolicies(): { id: string; name: string; description: string; focus: string[] }[] {
-  return policies.map((p) => ({ id: p.id, name: p.name, description: fillFields(p.description, { businessName: 'your business' }), focus: [...p.focus] }));
+  return policies.map((p) => ({ id: p.id, name: p.name, description: fillCatalogueFields(p.description, { businessName: 'your business' }), focus: [...p.focus] }));
 }
 
 export function policyCatalogue(): readonly PolicyModifier[] {
@@ -103,10 +103,10 @@ export function findSector(idOrName: string): Sector | undefined {
 }
 
 /**
- * Replaces `{{name}}` fields in one pass, so a value that itself contains `{{…}}` is never
+ * Fills the `{{name}}` fields of catalogue text (policy, sector and tone wording) in one pass, so a value that itself contains `{{…}}` is never
  * expanded again. Unknown fields are left as they are (tests assert none survive).
  */
-export function fillFields(template: string, values: Record<string, string>): string {
+export function fillCatalogueFields(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole));
 }
 

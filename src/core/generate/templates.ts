@@ -15,6 +15,8 @@
 import { parseDocument, isMap, isScalar, visit } from 'yaml';
 import builtinPack from './builtin-templates.generated.json' with { type: 'json' };
 import { SOP_FORMATS, type SopFormat } from '../types.js';
+import { todayIso } from '../dates.js';
+import { asciiSlug, joinNaturally } from '../text.js';
 
 export interface TemplateQuestion {
   id: string;
@@ -147,7 +149,7 @@ export function parseTemplateSource(fileName: string, text: string): TemplateSou
     const js = doc.toJS();
     if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
   }
-  const id = typeof data['x-template-id'] === 'string' ? data['x-template-id'] : slug(base.replace(/\.(md|markdown)$/i, ''));
+  const id = typeof data['x-template-id'] === 'string' ? data['x-template-id'] : asciiSlug(base.replace(/\.(md|markdown)$/i, ''));
   if (!id) throw new TemplateError(`Template file '${base}': cannot make a template id from its name.`);
   const title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : (/^#\s+(.+)$/m.exec(body)?.[1].trim() ?? humanise(id));
   const description = typeof data['x-template-description'] === 'string' ? data['x-template-description'] : firstParagraph(body);
@@ -162,13 +164,14 @@ export function parseTemplateSource(fileName: string, text: string): TemplateSou
   return { id, title, description, format, questions, source: 'team', fileName: base, text };
 }
 
-export function fillTemplate(id: string, answers: TemplateAnswers, options: FillOptions = {}): string {
+/** The SOP draft gallery template `id` makes from `answers`: blocks kept or dropped, answers filled in, escaped. */
+export function draftFromTemplate(id: string, answers: TemplateAnswers, options: FillOptions = {}): string {
   const templates = allTemplates(options.extra ?? []);
   const template = templates.find((t) => t.id === id);
   if (!template) {
     throw new TemplateError(`Unknown template '${id}'. Known templates: ${templates.map((t) => t.id).join(', ')}.`, id);
   }
-  const today = options.today ?? localIsoDate(new Date());
+  const today = options.today ?? todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new TemplateError(`'today' must be a date written YYYY-MM-DD; got '${today}'.`, id);
   const values = resolveAnswers(template, answers);
   values.set('today', [today]);
@@ -194,7 +197,7 @@ function resolveAnswers(template: TemplateSource, answers: TemplateAnswers): Map
   // are ignored; anything else is most likely a typo in `--set key=value`.
   const unknown = Object.keys(answers).filter((k) => !known.has(k) && !commonAnswerIds().has(k));
   if (unknown.length) {
-    throw new TemplateError(`Template '${template.id}' does not ask ${list(unknown.map((u) => `'${u}'`))}. It asks: ${template.questions.map((q) => q.id).join(', ')}.`, template.id);
+    throw new TemplateError(`Template '${template.id}' does not ask ${joinNaturally(unknown.map((u) => `'${u}'`))}. It asks: ${template.questions.map((q) => q.id).join(', ')}.`, template.id);
   }
   const values = new Map<string, string[]>();
   const missing: string[] = [];
@@ -227,12 +230,6 @@ function matchChoice(answer: string, q: TemplateQuestion, templateId: string): s
   throw new TemplateError(`Template '${templateId}': '${answer}' is not a choice for '${q.id}'. Choose from: ${q.choices!.join(', ')}.`, templateId);
 }
 
-/** "phone", "phone and chat", "phone, e-mail and chat". */
-export function joinNaturally(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-const list = joinNaturally;
 
 // ---------------------------------------------------------------- blocks
 
@@ -381,13 +378,4 @@ function firstParagraph(body: string): string {
 function humanise(id: string): string {
   const words = id.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-}
-
-function localIsoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -7,10 +7,10 @@
  * Markdown structure. The few values only the writer knows are left as [INSERT …] placeholders.
  */
 import { todayIso } from '../dates.js';
-import { trimEndWhere } from '../text.js';
+import { joinNaturally, trimEndWhere } from '../text.js';
 import { SOP_FORMATS, type SopFormat } from '../types.js';
 import {
-  TONE_PHRASE_KEYS, escapeInline, escapeParagraphs, fillFields, findPolicy, findSector, findTone,
+  TONE_PHRASE_KEYS, escapeInline, escapeParagraphs, fillCatalogueFields, findPolicy, findSector, findTone,
   listPolicies, policyCatalogue, sectorCatalogue, toneCatalogue, yamlString,
   type PolicyModifier, type Sector, type SectorInquiry, type Tone, type TonePhraseKey,
 } from './policies.js';
@@ -107,16 +107,11 @@ function resolveDraft(answers: WizardAnswers, options: WizardOptions): Draft {
 
 /** Catalogue text with `{{businessName}}` filled (catalogue text is trusted Markdown). */
 function text(draft: Draft, template: string): string {
-  return fillFields(template, { businessName: draft.business });
+  return fillCatalogueFields(template, { businessName: draft.business });
 }
 
 function withoutFullStop(sentence: string): string {
   return trimEndWhere(sentence, (ch) => /[.\s]/.test(ch));
-}
-
-function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 export function generateSopDraft(answers: WizardAnswers, options: WizardOptions = {}): string {
@@ -158,7 +153,7 @@ function frontMatter(draft: Draft): string {
 }
 
 function purpose(draft: Draft): string[] {
-  const covered = draft.policies.length ? `${joinNames(draft.policies.map((p) => p.name.toLowerCase()))}, and ` : '';
+  const covered = draft.policies.length ? `${joinNaturally(draft.policies.map((p) => p.name.toLowerCase()))}, and ` : '';
   return [
     '## Purpose',
     ...escapeParagraphs(draft.answers.description ?? ''),
@@ -196,7 +191,7 @@ function voiceAndTone(draft: Draft): string[] {
   return [
     '## Voice and Tone',
     named.length
-      ? `Every reply from ${draft.business} should sound ${joinNames(named)}. The scripts in this SOP already use these phrases; adapt them, but keep the voice.`
+      ? `Every reply from ${draft.business} should sound ${joinNaturally(named)}. The scripts in this SOP already use these phrases; adapt them, but keep the voice.`
       : `No brand tone was chosen, so the scripts use a professional voice. Adapt the phrases below to how ${draft.business} speaks.`,
     ...(rows.length ? [['| Tone | Sounds like | Do | Avoid |', '| --- | --- | --- | --- |', ...rows].join('\n')] : []),
     ['| Moment | Say it like this |', '| --- | --- |', ...TONE_PHRASE_KEYS.map((k) => `| ${labels[k]} | ${text(draft, draft.phrases[k])} |`)].join('\n'),
@@ -206,7 +201,7 @@ function voiceAndTone(draft: Draft): string[] {
 /** Script lines with the tone's phrases, then the business name, filled; as a blockquote. */
 function scriptBlocks(draft: Draft, policy: PolicyModifier): string[] {
   return policy.scripts.flatMap((script) => {
-    const lines = script.body.map((line) => text(draft, fillFields(line, draft.phrases)));
+    const lines = script.body.map((line) => text(draft, fillCatalogueFields(line, draft.phrases)));
     const quoted = lines.map((line) => line.split('\n').map((l) => `> ${l}`).join('\\\n')).join('\n>\n');
     return [`**${script.title}** (${script.channel})`, quoted];
   });
@@ -239,7 +234,7 @@ function decisionList(draft: Draft, condition: string, branches: { if: string; a
 }
 
 function scriptHeading(draft: Draft, policy: PolicyModifier): string {
-  const voice = draft.tones.length ? joinNames(draft.tones.map((t) => t.name.toLowerCase())) : DEFAULT_TONE;
+  const voice = draft.tones.length ? joinNaturally(draft.tones.map((t) => t.name.toLowerCase())) : DEFAULT_TONE;
   return `${policy.name} scripts in a ${voice} voice`;
 }
 

@@ -1,5 +1,6 @@
-/** Building blocks for fixes: where a section goes, and text that fits the document's line endings. */
-import { sectionCatalogue, type SectionInfo } from '../schema.js';
+/** Building blocks for fixes: which sections are missing, where a section goes, and text that fits the document's line endings. */
+import { requiredSections, sectionCatalogue, type SectionInfo } from '../schema.js';
+import { todayIso } from '../dates.js';
 import type { TeamSchema } from '../options.js';
 import type { Section, SopDocument, TextEdit } from '../types.js';
 import { trailingLineBreaks } from '../text.js';
@@ -58,8 +59,27 @@ function mostCommon(values: number[]): number {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
 }
 
-export function fillTemplate(template: string, today: string): string {
+/** A schema section template (x-sop-sections[].template) with `{{today}}` filled in. */
+export function fillSectionTemplate(template: string, today: string): string {
   return template.replace(/\{\{today\}\}/g, today);
+}
+
+export interface SectionToAdd {
+  info: SectionInfo;
+  /** Whether the schema requires it for the document's format. */
+  required: boolean;
+  /** The schema's starting content for it, `{{today}}` filled in, trimmed ('' when it has none). */
+  body: string;
+}
+
+/** Every catalogue section the SOP has none of yet (the title aside), in catalogue order: what completion offers on a heading line. */
+export function sectionsToAdd(doc: SopDocument, team?: TeamSchema, today = todayIso()): SectionToAdd[] {
+  const present = new Set(doc.sections.flatMap((s) => s.canonical));
+  if (doc.title) present.add('title');
+  const required = new Set(requiredSections(doc.format, team));
+  return sectionCatalogue(team)
+    .filter((info) => info.id !== 'title' && !present.has(info.id))
+    .map((info) => ({ info, required: required.has(info.id), body: fillSectionTemplate(info.template, today).trim() }));
 }
 
 /** An insertion of `block` at `offset` with exactly one blank line on each side. */
@@ -81,7 +101,7 @@ export function insertBlock(text: string, offset: number, block: string): TextEd
 export function sectionInsertion(doc: SopDocument, info: SectionInfo, today: string, team?: TeamSchema): { edit: TextEdit; placement: Placement } {
   const placement = placementFor(doc, info.id, team);
   const heading = `${'#'.repeat(Math.min(6, Math.max(2, placement.depth)))} ${info.title}`;
-  const template = fillTemplate(info.template, today).trim();
+  const template = fillSectionTemplate(info.template, today).trim();
   const block = template ? `${heading}\n\n${template}\n` : `${heading}\n`;
   return { edit: insertBlock(doc.text, placement.offset, block), placement };
 }

@@ -1,29 +1,23 @@
 /**
  * sopkit's rules as a remark-lint preset, for teams that already run remark (remark-cli,
- * a unified pipeline): `.use(remarkPresetSopkit)`. The same rule plugins power `lint()`; this
- * preset puts them beside remark-lint itself, so they run next to any remark-lint rules a team uses.
+ * a unified pipeline): `.use(remarkPresetSopkit)`. The same rule plugins and run state power
+ * `lint()`; this preset puts them beside remark-lint itself, so they run next to any remark-lint
+ * rules a team uses, each at its default severity (an error rule's message is fatal, as in lint()).
  */
 import remarkLint from 'remark-lint';
 import type { Root } from 'mdast';
-import type { Preset, Plugin } from 'unified';
+import type { PluggableList, Preset, Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { buildFromTree } from '../model/build.js';
-import { projectionOf, rulePlugins, type RunState } from './run-state.js';
-import { validateProjection } from '../schema.js';
-import { todayIso } from '../dates.js';
+import { rules } from './rules/index.js';
+import { createRunState, resolveRule, rulePlugins, type RunState } from './run-state.js';
 import type { LintOptions } from '../options.js';
 
 /** Builds the SOP model from the tree remark parsed, once, for the rule plugins that follow. */
 export const remarkSopkitModel: Plugin<[LintOptions?], Root> = function (options: LintOptions = {}) {
   return (tree: Root, file: VFile) => {
     const doc = buildFromTree(String(file.value ?? ''), tree, { format: options.format, teamSchema: options.teamSchema, sectionAliases: options.sectionAliases });
-    const state: RunState = {
-      doc,
-      base: { lintOptions: options, today: options.today ?? todayIso(), schemaErrors: validateProjection(projectionOf(doc), options.teamSchema), teamSchema: options.teamSchema },
-      fixes: new Map(),
-      caps: new Map(),
-    };
-    file.data.sopkit = state;
+    file.data.sopkit = createRunState(doc, options);
   };
 };
 
@@ -43,6 +37,11 @@ export const remarkSopkitSeverities: Plugin<[], Root> = function () {
   };
 };
 
+const rulesAtDefaultSeverity: PluggableList = rules.flatMap((rule) => {
+  const { severity } = resolveRule(rule, undefined);
+  return severity === 'off' ? [] : [[rulePlugins.get(rule.id)!, [severity === 'error' ? 2 : 1, {}]] as PluggableList[number]];
+});
+
 export const remarkPresetSopkit: Preset = {
-  plugins: [remarkLint, remarkSopkitModel, ...rulePlugins.values(), remarkSopkitSeverities],
+  plugins: [remarkLint, remarkSopkitModel, ...rulesAtDefaultSeverity, remarkSopkitSeverities],
 };

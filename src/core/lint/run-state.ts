@@ -1,15 +1,16 @@
 /**
  * What one rule run sees, shared by lint() and the remark-lint preset: the rules as
  * unified-lint-rule plugins reading the model from `file.data.sopkit`, how a rule's setting
- * resolves, and the schema projection both validate.
+ * resolves, and the state (model, schema errors, today) both build with createRunState.
  */
 import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import type { Root } from 'mdast';
-import type { SchemaProjection } from '../schema.js';
+import { validateProjection, type SchemaProjection } from '../schema.js';
+import { todayIso } from '../dates.js';
 import { rules, ruleDocsUrl, type RuleDefinition } from './rules/index.js';
 import type { Report, RuleContext } from './rules/rule.js';
-import type { RuleSetting } from '../options.js';
+import type { LintOptions, RuleSetting } from '../options.js';
 import type { Fix, Severity, SopDocument } from '../types.js';
 
 export interface RunState {
@@ -54,4 +55,17 @@ export function projectionOf(doc: SopDocument): SchemaProjection {
   // Every part something in the document serves — by heading, alias, content or front matter (model/recognise.ts).
   for (const p of doc.parts) sections[p.part] ??= { line: p.range.start.line };
   return { format: doc.format, frontMatter: doc.frontMatter.data ?? {}, sections };
+}
+
+/**
+ * The state of one run over `doc`. Front matter that is not valid YAML has no data, so the schema
+ * sees an empty front matter (projectionOf): its keys are reported once, by frontmatter-yaml.
+ */
+export function createRunState(doc: SopDocument, options: LintOptions): RunState {
+  return {
+    doc,
+    base: { lintOptions: options, today: options.today ?? todayIso(), schemaErrors: validateProjection(projectionOf(doc), options.teamSchema), teamSchema: options.teamSchema },
+    fixes: new Map(),
+    caps: new Map(),
+  };
 }

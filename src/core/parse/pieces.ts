@@ -12,9 +12,8 @@ import type { Nodes, Root } from 'mdast';
 
 /**
  * Documents shorter than this are parsed in one piece. Small pieces are faster even for ordinary
- * SOPs (micromark's work per block grows with what is open before it): on the bench corpus 4 KB
- * pieces parse ~4 % faster than whole files, and 1 MB pathological files two to three times
- * faster than 64 KB pieces. They also let the editor re-parse only the piece a keystroke touched.
+ * SOPs, since micromark's work per block grows with what is open before it, and they let the
+ * editor re-parse only the piece a keystroke touched.
  */
 export const CHUNKED_PARSE_THRESHOLD = 8 * 1024;
 /** Roughly how long each piece is. */

@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import { fixText } from '../../core/index.js';
 import { activeDocument } from '../activeDocument.js';
 import { minimalReplacement } from '../convert.js';
-import type { DiagnosticsController } from '../diagnostics.js';
+import type { DocumentStore } from '../documentStore.js';
 
 export const FIX_ALL_COMMAND = 'sopkit.fixAll';
 
-export function registerFixAll(diagnostics: DiagnosticsController): vscode.Disposable {
+export function registerFixAll(store: DocumentStore): vscode.Disposable {
   return vscode.commands.registerCommand(FIX_ALL_COMMAND, async (target?: vscode.Uri) => {
     const document = target
       ? await vscode.workspace.openTextDocument(target)
@@ -16,7 +16,7 @@ export function registerFixAll(diagnostics: DiagnosticsController): vscode.Dispo
       void vscode.window.showInformationMessage('sopkit: open an SOP first; Fix all works on the active editor.');
       return 0;
     }
-    const snapshot = await diagnostics.current(document);
+    const snapshot = await store.current(document);
     if (!snapshot) {
       void vscode.window.showInformationMessage(`sopkit: ${vscode.workspace.asRelativePath(document.uri)} is not an SOP (see the sopkit.files setting), so there is nothing to fix.`);
       return 0;

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { lint } from '../../core/index.js';
 import type { ConfigService } from '../config.js';
 import { toDiagnostic } from '../convert.js';
-import type { DiagnosticsController } from '../diagnostics.js';
+import type { DocumentStore } from '../documentStore.js';
 import { logError } from '../log.js';
 import type { SopFileMatcher } from '../sopFiles.js';
 
@@ -21,7 +21,7 @@ export interface WorkspaceLintSummary {
   skipped: number;
 }
 
-export function registerLintWorkspace(files: SopFileMatcher, config: ConfigService, diagnostics: DiagnosticsController): vscode.Disposable {
+export function registerLintWorkspace(files: SopFileMatcher, config: ConfigService, store: DocumentStore): vscode.Disposable {
   return vscode.commands.registerCommand(LINT_WORKSPACE_COMMAND, () => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'sopkit: linting SOPs', cancellable: true },
     async (progress, token): Promise<WorkspaceLintSummary> => {
@@ -40,8 +40,8 @@ export function registerLintWorkspace(files: SopFileMatcher, config: ConfigServi
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / candidates.length });
         try {
           const document = open.get(uri.toString());
-          if (document && diagnostics.isLive(uri)) {
-            const snapshot = await diagnostics.lintNow(document);
+          if (document && store.isLive(uri)) {
+            const snapshot = await store.lintNow(document);
             if (snapshot) { summary.files++; summary.problems += snapshot.result.messages.length; }
             continue;
           }
@@ -53,8 +53,8 @@ export function registerLintWorkspace(files: SopFileMatcher, config: ConfigServi
           if (fileConfig.ignored) continue;
           const result = lint(text, fileConfig.options);
           // A document opened meanwhile is linted live from its editor text; do not overwrite that.
-          if (token.isCancellationRequested || (diagnostics.isLive(uri) && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()))) continue;
-          diagnostics.collection.set(uri, result.messages.map(toDiagnostic));
+          if (token.isCancellationRequested || (store.isLive(uri) && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()))) continue;
+          store.diagnostics.set(uri, result.messages.map(toDiagnostic));
           summary.files++;
           summary.problems += result.messages.length;
         } catch (error) {

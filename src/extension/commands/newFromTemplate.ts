@@ -87,7 +87,7 @@ export function registerNewFromTemplate(config: ConfigService): vscode.Disposabl
     const answers = args.answers ?? (await askQuestions(template));
     if (!answers) return undefined;
     try {
-      const text = heavy().fillTemplate(template.id, answers, { today: args.today, extra });
+      const text = heavy().draftFromTemplate(template.id, answers, { today: args.today, extra });
       const title = typeof answers.title === 'string' && answers.title ? answers.title : template.title;
       return await createSopFile(text, title, args.folder);
     } catch (error) {

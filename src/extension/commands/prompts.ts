@@ -3,6 +3,7 @@
  * the whole flow (resolves undefined), and multi-selects enforce a minimum and maximum count.
  */
 import * as vscode from 'vscode';
+import { asciiSlug } from '../../core/index.js';
 
 export interface Step {
   title: string;
@@ -69,8 +70,7 @@ export function pickMany<T>(step: Step, placeholder: string, items: PickItem<T>[
 
 /** "handling refund requests" → "handling-refund-requests" (for file names). */
 export function fileSlug(title: string): string {
-  const slug = title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return slug.slice(0, 60).replace(/-+$/, '') || 'new-sop';
+  return asciiSlug(title, 60) || 'new-sop';
 }
 
 /**

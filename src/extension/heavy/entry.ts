@@ -8,5 +8,5 @@
 export {
   renderSopBody, PREVIEW_CSS, createNonce, planTaskToggle, resetChecklistEdits,
   generateSopDraft, listPolicies, listSectors, listTones, WizardError,
-  fillTemplate, listTemplates, parseTemplateSource, TemplateError, toneCatalogue,
+  draftFromTemplate, listTemplates, parseTemplateSource, TemplateError, toneCatalogue,
 } from '../../core/heavy.js';

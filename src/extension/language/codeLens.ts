@@ -5,18 +5,17 @@
  */
 import * as vscode from 'vscode';
 import { canonicalHeadingFixes, sectionCatalogue } from '../../core/index.js';
-import type { DiagnosticsController } from '../diagnostics.js';
+import type { DocumentStore } from '../documentStore.js';
 import type { SopFileMatcher } from '../sopFiles.js';
-import { sopModel } from './model.js';
 
 export class SopCodeLensProvider implements vscode.CodeLensProvider {
-  constructor(private readonly files: SopFileMatcher, private readonly diagnostics: DiagnosticsController) {}
+  constructor(private readonly files: SopFileMatcher, private readonly store: DocumentStore) {}
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!this.files.isSopDocument(document)) return [];
-    const options = this.diagnostics.lastOptions(document);
+    const options = this.store.lastOptions(document);
     if (!options) return [];
-    const model = sopModel(document, this.diagnostics, options);
+    const model = this.store.model(document, options);
     const catalogue = sectionCatalogue(options.teamSchema);
     return canonicalHeadingFixes(model, options.teamSchema).map((f) => {
       const title = catalogue.find((s) => s.id === f.part)?.title ?? f.part;

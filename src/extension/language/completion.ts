@@ -4,21 +4,22 @@
  * inserted with the schema's template for that section.
  */
 import * as vscode from 'vscode';
-import { todayIso, fillSectionTemplate, type TeamSchema, frontMatterFields, requiredSections, sectionCatalogue } from '../../core/index.js';
+import { frontMatterFence, frontMatterFields, sectionsToAdd, type SopDocument, type TeamSchema } from '../../core/index.js';
 import { heavy } from '../heavy/load.js';
-import type { DiagnosticsController } from '../diagnostics.js';
+import type { DocumentStore } from '../documentStore.js';
 import type { SopFileMatcher } from '../sopFiles.js';
-import { sopModel } from './model.js';
 
 export const COMPLETION_TRIGGERS = ['#', ' ', ':'];
 
 export class SopCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(private readonly files: SopFileMatcher, private readonly diagnostics: DiagnosticsController) {}
+  constructor(private readonly files: SopFileMatcher, private readonly store: DocumentStore) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     // Cheap line tests first: completion fires on every space typed, and parsing is not free.
     const before = document.lineAt(position.line).text.slice(0, position.character);
-    const fence = frontMatterEnd(document);
+    // 0-based line of the closing front-matter fence; undefined without a closed front matter.
+    const closing = frontMatterFence(document.getText())?.closingLine;
+    const fence = closing === undefined ? undefined : closing - 1;
     const heading = /^(#{1,6})[ \t]+([^#]*)$/.exec(before);
     if (fence === undefined ? !heading : position.line > fence && !heading) return undefined;
     if (fence !== undefined && position.line === fence) return undefined;
@@ -31,11 +32,11 @@ export class SopCompletionProvider implements vscode.CompletionItemProvider {
         const key = /^([A-Za-z_][\w-]*)[ \t]*:/.exec(document.lineAt(line).text);
         if (key && line !== position.line) present.push(key[1]);
       }
-      const teamSchema = (await this.diagnostics.optionsFor(document)).teamSchema;
+      const teamSchema = (await this.store.optionsFor(document)).teamSchema;
       return this.listItems(document, position, before) ?? this.frontMatterItems(present, before, position, teamSchema);
     }
-    const options = await this.diagnostics.optionsFor(document);
-    return this.sectionItems(document, sopModel(document, this.diagnostics, options), options.teamSchema, position, heading![2].length);
+    const options = await this.store.optionsFor(document);
+    return this.sectionItems(document, this.store.model(document, options), options.teamSchema, position, heading![2].length);
   }
 
   /**
@@ -116,34 +117,18 @@ export class SopCompletionProvider implements vscode.CompletionItemProvider {
     });
   }
 
-  private sectionItems(document: vscode.TextDocument, model: ReturnType<typeof sopModel>, teamSchema: TeamSchema | undefined, position: vscode.Position, typed: number): vscode.CompletionItem[] {
-    const present = new Set(model.sections.flatMap((s) => s.canonical));
-    if (model.title) present.add('title');
-    const required = new Set(requiredSections(model.format, teamSchema));
+  private sectionItems(document: vscode.TextDocument, model: SopDocument, teamSchema: TeamSchema | undefined, position: vscode.Position, typed: number): vscode.CompletionItem[] {
     const range = new vscode.Range(position.translate(0, -typed), document.lineAt(position.line).range.end);
-    return sectionCatalogue(teamSchema)
-      .filter((info) => info.id !== 'title' && !present.has(info.id))
-      .map((info) => {
-        const isRequired = required.has(info.id);
-        const item = new vscode.CompletionItem({ label: info.title, description: isRequired ? `required (${model.format})` : 'optional' }, vscode.CompletionItemKind.Module);
-        item.range = range;
-        item.sortText = `${isRequired ? 0 : 1}${String(info.order).padStart(4, '0')}`;
-        item.documentation = new vscode.MarkdownString(info.description);
-        const snippet = new vscode.SnippetString().appendText(info.title);
-        const template = fillSectionTemplate(info.template, todayIso()).trim();
-        if (template) snippet.appendText(`\n\n${template}`);
-        snippet.appendTabstop(0);
-        item.insertText = snippet;
-        return item;
-      });
+    return sectionsToAdd(model, teamSchema).map(({ info, required, body }) => {
+      const item = new vscode.CompletionItem({ label: info.title, description: required ? `required (${model.format})` : 'optional' }, vscode.CompletionItemKind.Module);
+      item.range = range;
+      item.sortText = `${required ? 0 : 1}${String(info.order).padStart(4, '0')}`;
+      item.documentation = new vscode.MarkdownString(info.description);
+      const snippet = new vscode.SnippetString().appendText(info.title);
+      if (body) snippet.appendText(`\n\n${body}`);
+      snippet.appendTabstop(0);
+      item.insertText = snippet;
+      return item;
+    });
   }
-}
-
-/** Line of the closing front-matter fence, or undefined when the document has no front matter. */
-function frontMatterEnd(document: vscode.TextDocument): number | undefined {
-  if (document.lineCount < 2 || !/^---[ \t]*$/.test(document.lineAt(0).text)) return undefined;
-  for (let line = 1; line < Math.min(document.lineCount, 1000); line++) {
-    if (/^(?:---|\.\.\.)[ \t]*$/.test(document.lineAt(line).text)) return line;
-  }
-  return undefined;
 }

@@ -1,15 +1,14 @@
 /** Go to definition from "Proceed to Step N" / "Return to Step N" to step N. */
 import * as vscode from 'vscode';
-import type { DiagnosticsController } from '../diagnostics.js';
+import type { DocumentStore } from '../documentStore.js';
 import type { SopFileMatcher } from '../sopFiles.js';
-import { sopModel } from './model.js';
 
 export class StepDefinitionProvider implements vscode.DefinitionProvider {
-  constructor(private readonly files: SopFileMatcher, private readonly diagnostics: DiagnosticsController) {}
+  constructor(private readonly files: SopFileMatcher, private readonly store: DocumentStore) {}
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.DefinitionLink[] | undefined {
     if (!this.files.isSopDocument(document)) return undefined;
-    const model = sopModel(document, this.diagnostics);
+    const model = this.store.model(document);
     const offset = document.offsetAt(position);
     const reference = model.stepReferences.find((r) => r.range.start.offset <= offset && offset <= r.range.end.offset);
     if (!reference) return undefined;

@@ -1,17 +1,16 @@
 /** Hover on a section heading: what that section must contain (the schema's x-sop description); on a front-matter key: what it means. */
 import * as vscode from 'vscode';
 import { frontMatterFields, sectionCatalogue, requiredSections } from '../../core/index.js';
-import type { DiagnosticsController } from '../diagnostics.js';
+import type { DocumentStore } from '../documentStore.js';
 import type { SopFileMatcher } from '../sopFiles.js';
-import { sopModel } from './model.js';
 
 export class SopHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly files: SopFileMatcher, private readonly diagnostics: DiagnosticsController) {}
+  constructor(private readonly files: SopFileMatcher, private readonly store: DocumentStore) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!this.files.isSopDocument(document)) return undefined;
-    const options = await this.diagnostics.optionsFor(document);
-    const model = sopModel(document, this.diagnostics, options);
+    const options = await this.store.optionsFor(document);
+    const model = this.store.model(document, options);
     const line = position.line + 1;
     const teamSchema = options.teamSchema;
 

@@ -4,16 +4,15 @@
  */
 import * as vscode from 'vscode';
 import type { Range as CoreRange } from '../../core/index.js';
-import type { DiagnosticsController } from '../diagnostics.js';
+import type { DocumentStore } from '../documentStore.js';
 import type { SopFileMatcher } from '../sopFiles.js';
-import { sopModel } from './model.js';
 
 export class SopSymbolProvider implements vscode.DocumentSymbolProvider {
-  constructor(private readonly files: SopFileMatcher, private readonly diagnostics: DiagnosticsController) {}
+  constructor(private readonly files: SopFileMatcher, private readonly store: DocumentStore) {}
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
     if (!this.files.isSopDocument(document)) return [];
-    const model = sopModel(document, this.diagnostics);
+    const model = this.store.model(document);
     const range = (r: CoreRange) => new vscode.Range(document.positionAt(r.start.offset), document.positionAt(r.end.offset));
     const symbols = model.sections.map((section) => new vscode.DocumentSymbol(
       section.title || section.heading.text || '(untitled)',

@@ -5,17 +5,17 @@
  * document version the preview was rendered from.
  */
 import * as vscode from 'vscode';
-import { buildSopDocument, lint, type LintMessage, type SopDocument, type TextEdit } from '../../core/index.js';
+import { buildSopDocument, lint, type LintMessage, type SopDocument } from '../../core/index.js';
+import { toWorkspaceEdit } from '../convert.js';
 import { heavy } from '../heavy/load.js';
-import { sopModel } from '../language/model.js';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/messages.js';
 import { previewPage } from './page.js';
-import type { DiagnosticsController } from '../diagnostics.js';
+import type { DocumentStore } from '../documentStore.js';
 import type { SopFileMatcher } from '../sopFiles.js';
 
 /** Optional collaborators: with them the preview reuses the live lint and the "is this an SOP" test. */
 export interface PreviewDeps {
-  diagnostics?: DiagnosticsController;
+  store?: DocumentStore;
   files?: SopFileMatcher;
 }
 
@@ -49,7 +49,7 @@ export class SopPreviewPanel implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScrolled(e)),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sopkit.preview')) this.renderSoon(0); }),
     );
-    if (deps.diagnostics) this.disposables.push(deps.diagnostics.onDidLint((uri) => { if (this.isMine(uri)) this.renderSoon(0); }));
+    if (deps.store) this.disposables.push(deps.store.onDidLint((uri) => { if (this.isMine(uri)) this.renderSoon(0); }));
     void this.render(true);
   }
 
@@ -97,12 +97,12 @@ export class SopPreviewPanel implements vscode.Disposable {
    * messages are shown (the preview re-renders when that lint lands) instead of linting twice.
    */
   private lintMessages(document: vscode.TextDocument): LintMessage[] {
-    const snapshot = this.deps.diagnostics?.latest(document);
+    const snapshot = this.deps.store?.latest(document);
     if (snapshot) {
       this.lastMessages = { uri: document.uri.toString(), messages: snapshot.result.messages };
       return snapshot.result.messages;
     }
-    if (this.deps.diagnostics && this.lastMessages?.uri === document.uri.toString()) return this.lastMessages.messages;
+    if (this.deps.store && this.lastMessages?.uri === document.uri.toString()) return this.lastMessages.messages;
     try {
       return lint(document.getText()).messages;
     } catch {
@@ -115,7 +115,7 @@ export class SopPreviewPanel implements vscode.Disposable {
    * completion and hover use it (rendering never changes it: test/unit/render/model-untouched.test.ts).
    */
   private model(document: vscode.TextDocument): SopDocument {
-    return this.deps.diagnostics ? sopModel(document, this.deps.diagnostics) : buildSopDocument(document.getText());
+    return this.deps.store ? this.deps.store.model(document) : buildSopDocument(document.getText());
   }
 
   /** Renders the document; the first time (or after switching documents) the whole page is set. */
@@ -176,7 +176,7 @@ export class SopPreviewPanel implements vscode.Disposable {
     if (!document) return;
     const plan = heavy().planTaskToggle({ text: document.getText(), documentVersion: document.version, renderedVersion: this.renderedVersion, messageVersion: version, offset, checked });
     if (plan.kind === 'stale') await this.render(false); // the page was behind: show the current text, change nothing
-    else if (plan.kind === 'edit') await applyTextEdits(document, [plan.edit]);
+    else if (plan.kind === 'edit') await vscode.workspace.applyEdit(toWorkspaceEdit(document, [plan.edit]));
   }
 
   /** Unticks every item: in the document when write-back is on, otherwise only in the page. */
@@ -185,7 +185,7 @@ export class SopPreviewPanel implements vscode.Disposable {
     const document = await this.document();
     if (!document) return;
     const edits = heavy().resetChecklistEdits(this.model(document));
-    if (edits.length) await applyTextEdits(document, edits);
+    if (edits.length) await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits));
   }
 
   /** Opens a file the SOP links to, when it lies inside the workspace (never elsewhere on disk). */
@@ -257,13 +257,4 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
     retainContextWhenHidden: false,
     enableFindWidget: true,
   };
-}
-
-async function applyTextEdits(document: vscode.TextDocument, edits: TextEdit[]): Promise<boolean> {
-  const workspaceEdit = new vscode.WorkspaceEdit();
-  for (const edit of edits) {
-    const range = new vscode.Range(document.positionAt(edit.offset), document.positionAt(edit.offset + edit.length));
-    workspaceEdit.replace(document.uri, range, edit.text);
-  }
-  return vscode.workspace.applyEdit(workspaceEdit);
 }

@@ -3,7 +3,6 @@ import { lint } from '../../../src/core/lint/lint.js';
 import { applyEdits } from '../../../src/core/lint/fix.js';
 import { buildSopDocument } from '../../../src/core/model/build.js';
 import { compileTeamSchema, frontMatterFields, requiredSections, sectionCatalogue } from '../../../src/core/schema.js';
-import { addMissingFrontMatterFix, missingFrontMatterFields } from '../../../src/core/lint/frontmatter-fields.js';
 import { TODAY } from './helpers.js';
 
 const complete = '---\ntitle: Refunds\nformat: article\nversion: 1.0\n---\n\n## Purpose\n\nx\n\n## Scope\n\ny\n\n## Process\n\n1. a\n2. b\n\n## References\n\n- r\n\n## Revision History\n\n- 2026-10-01 — v1.0 — First\n';
@@ -41,21 +40,5 @@ describe('schema as the source of truth', () => {
     const compiled = compileTeamSchema(bad);
     assert.ok('error' in compiled && /bad\.json/.test(compiled.error), JSON.stringify(compiled));
     assert.deepEqual(lint(complete, { today: TODAY, teamSchema: bad }).messages, []);
-  });
-});
-
-describe('add missing front-matter fields', () => {
-  it('adds only the missing fields inside the existing block', () => {
-    const doc = buildSopDocument(complete);
-    assert.deepEqual(missingFrontMatterFields(doc), ['owner', 'status', 'effective', 'last_reviewed', 'review_interval']);
-    const fixed = applyEdits(complete, addMissingFrontMatterFix(doc, TODAY)!.edits);
-    assert.match(fixed, /^---\ntitle: Refunds\nformat: article\nversion: 1.0\nowner: "\[INSERT owner role\]"\nstatus: draft\neffective: 2026-11-23\nlast_reviewed: 2026-11-23\nreview_interval: 12 months\n---\n/);
-    assert.deepEqual(lint(fixed, { today: TODAY }).messages.map((m) => m.ruleId), ['placeholder']);
-  });
-  it('creates front matter when there is none', () => {
-    const text = complete.replace(/^---[\s\S]*?---\n/, '# Refunds\n');
-    const fixed = applyEdits(text, addMissingFrontMatterFix(buildSopDocument(text), TODAY)!.edits);
-    assert.ok(fixed.startsWith('---\ntitle: "Refunds"\nformat: article\n'));
-    assert.ok(fixed.includes('---\n\n# Refunds'));
   });
 });

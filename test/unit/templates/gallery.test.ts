@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { fillTemplate, listTemplates, templateAnswerIds, type TemplateInfo } from '../../../src/core/generate/templates.js';
+import { draftFromTemplate, listTemplates, templateAnswerIds, type TemplateInfo } from '../../../src/core/generate/templates.js';
 import { lint } from '../../../src/core/lint/lint.js';
 import { buildSopDocument } from '../../../src/core/model/build.js';
 
@@ -76,7 +76,7 @@ describe('template gallery: manifest and files', () => {
 
   it('covers phone, e-mail, chat and social media, timeframes, KPIs and a revision history in every template', () => {
     for (const info of listTemplates()) {
-      const filled = fillTemplate(info.id, sampleAnswers(info, 'warm', ['phone', 'e-mail', 'chat', 'social media']), { today: TODAY });
+      const filled = draftFromTemplate(info.id, sampleAnswers(info, 'warm', ['phone', 'e-mail', 'chat', 'social media']), { today: TODAY });
       assert.match(filled, /phone/i, `${info.id}: phone`);
       assert.match(filled, /e-mail/i, `${info.id}: e-mail`);
       assert.match(filled, /chat/i, `${info.id}: chat`);
@@ -95,7 +95,7 @@ describe('template gallery: filled templates lint clean', () => {
     it(`${info.id} (${info.format}) has no findings but [INSERT …] placeholders, in every tone`, () => {
       for (const [i, tone] of TONES.entries()) {
         const channels = i % 2 === 0 ? ['phone', 'e-mail', 'chat', 'social media'] : ['chat'];
-        const filled = fillTemplate(info.id, sampleAnswers(info, tone, channels), { today: TODAY });
+        const filled = draftFromTemplate(info.id, sampleAnswers(info, tone, channels), { today: TODAY });
         const result = lint(filled, { today: TODAY });
         const findings = result.messages.filter((m) => m.ruleId !== 'placeholder' || !/\[INSERT /.test(m.message));
         assert.deepEqual(findings.map((m) => `${m.line}: ${m.ruleId}: ${m.message}`), [], `${info.id} (${tone})`);
@@ -108,14 +108,14 @@ describe('template gallery: filled templates lint clean', () => {
   }
 
   it('stays clean a year later only until the review falls due (review dates come from {{today}})', () => {
-    const filled = fillTemplate('end-of-day-closing', { business_name: 'Northwind' }, { today: '2026-01-10' });
+    const filled = draftFromTemplate('end-of-day-closing', { business_name: 'Northwind' }, { today: '2026-01-10' });
     assert.equal(lint(filled, { today: '2026-12-01' }).messages.filter((m) => m.ruleId === 'review-overdue').length, 0);
     assert.ok(lint(filled, { today: '2027-02-01' }).messages.some((m) => m.ruleId === 'review-overdue'));
   });
 
   it('gives workflows real branches and checklists real tick boxes', () => {
     for (const info of listTemplates()) {
-      const doc = buildSopDocument(fillTemplate(info.id, { business_name: 'Northwind' }, { today: TODAY }));
+      const doc = buildSopDocument(draftFromTemplate(info.id, { business_name: 'Northwind' }, { today: TODAY }));
       if (info.format === 'workflow') assert.ok(doc.steps.filter((s) => s.branches.length >= 2).length >= 4, `${info.id}: branches`);
       if (info.format === 'checklist') assert.ok(doc.checklist.length >= 12, `${info.id}: checklist items`);
       if (info.format === 'faq') assert.ok(doc.faq.length >= 6 && doc.faq.every((f) => f.answer.length > 20), `${info.id}: faq pairs`);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import {
-  TONE_PHRASE_KEYS, escapeInline, fillFields, findPolicy, findSector, findTone, listPolicies, policyCatalogue, sectorCatalogue, toneCatalogue,
+  TONE_PHRASE_KEYS, escapeInline, fillCatalogueFields, findPolicy, findSector, findTone, listPolicies, policyCatalogue, sectorCatalogue, toneCatalogue,
 } from '../../../src/core/generate/policies.js';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -84,8 +84,8 @@ describe('wizard: catalogue data (schemas/policies.json, tones.json, sectors.jso
   });
 
   it('fills fields in one pass and escapes inline Markdown', () => {
-    assert.equal(fillFields('{{a}} and {{b}}', { a: '{{b}}', b: 'B' }), '{{b}} and B');
-    assert.equal(fillFields('{{unknown}}', {}), '{{unknown}}');
+    assert.equal(fillCatalogueFields('{{a}} and {{b}}', { a: '{{b}}', b: 'B' }), '{{b}} and B');
+    assert.equal(fillCatalogueFields('{{unknown}}', {}), '{{unknown}}');
     assert.equal(escapeInline('a *b* [c](d)\n<e> | f_g {{h}}'), 'a \\*b\\* \\[c\\](d) \\<e\\> \\| f\\_g \\{\\{h\\}\\}');
     assert.equal(escapeInline('&amp; & x'), '\\&amp; & x');
   });

@@ -1,5 +1,5 @@
 import { sectionCatalogue } from '../../schema.js';
-import { fillTemplate, insertBlock } from '../edits.js';
+import { fillSectionTemplate, insertBlock } from '../edits.js';
 import { isStepHeading } from '../../model/sections.js';
 import type { RuleDefinition } from './rule.js';
 
@@ -16,7 +16,7 @@ export const emptySection: RuleDefinition = {
       if (content.length > 0) return;
       if (isStepHeading(section.heading.text) || /\?\s*$/.test(section.heading.text)) return;
       const info = catalogue.find((s) => section.canonical.includes(s.id) && s.template);
-      const template = info ? fillTemplate(info.template, context.today) : '';
+      const template = info ? fillSectionTemplate(info.template, context.today) : '';
       context.report({
         message: `Section '${section.title}' is empty; add its content${info ? ` (${info.description.split(':')[0].replace(/\.$/, '').toLowerCase()})` : ''} or remove the heading`,
         range: section.heading.range,

@@ -13,7 +13,7 @@ import { stepNumbering } from './step-numbering.js';
 import { stepReference } from './step-reference.js';
 import type { RuleDefinition } from './rule.js';
 
-export type { RuleDefinition, RuleContext, Report } from './rule.js';
+export type { RuleDefinition } from './rule.js';
 
 export const rules: readonly RuleDefinition[] = [
   requiredSection,
@@ -34,8 +34,4 @@ export const DOCS_BASE = 'https://github.com/sopkit/sopkit/blob/main/docs/rules/
 
 export function ruleDocsUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
-}
-
-export function findRule(id: string): RuleDefinition | undefined {
-  return rules.find((r) => r.id === id);
 }

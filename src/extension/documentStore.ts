@@ -1,14 +1,17 @@
 /**
- * Live diagnostics: lints an SOP when it opens and, debounced, as it is edited. A lint whose
- * document changed or closed meanwhile is dropped (never published), so what the Problems panel
- * shows always belongs to the text on screen.
+ * The one per-document store every editor feature reads: for each open SOP its last lint (version,
+ * text, options, result, model), its piece cache and, for versions not linted yet, the model the
+ * language features and the preview asked for. It lints an SOP when it opens and, debounced, as it
+ * is edited, and publishes the result as diagnostics. A lint whose document changed or closed
+ * meanwhile is dropped (never published), so what the Problems panel shows always belongs to the
+ * text on screen.
  *
  * "Closed" means the last editor tab showing the document closed: VS Code keeps the document
  * itself alive for a while after that (onDidCloseTextDocument may come minutes later), so tabs are
  * watched too; a document whose tabs all closed is not linted again until it is shown or reopened.
  */
 import * as vscode from 'vscode';
-import { lintWithModel, createPieceCache, type PieceCache, type LintOptions, type LintResult, type SopDocument } from '../core/index.js';
+import { buildSopDocument, lintWithModel, createPieceCache, type PieceCache, type LintOptions, type LintResult, type SopDocument } from '../core/index.js';
 import type { ConfigService } from './config.js';
 import { toDiagnostic } from './convert.js';
 import { logError } from './log.js';
@@ -23,19 +26,27 @@ export interface LintSnapshot {
   doc?: SopDocument;
 }
 
-export class DiagnosticsController implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('sopkit');
+interface BuiltModel { version: number; teamSchema: unknown; format: unknown; model: SopDocument }
+
+/** Models built apart from a lint are kept for this many documents (the most recently asked). */
+const MAX_BUILT_MODELS = 20;
+
+export class DocumentStore implements vscode.Disposable {
+  /** sopkit's entries in the Problems panel. */
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('sopkit');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly snapshots = new Map<string, LintSnapshot>();
   /** Parsed pieces of each document's last lint: a keystroke re-parses only the piece it touched. */
   private readonly pieceCaches = new Map<string, PieceCache>();
+  /** Models built for a version no lint has covered (yet), kept until the document closes. */
+  private readonly builtModels = new Map<string, BuiltModel>();
   private readonly tooLargeNoticed = new Set<string>();
   /** Documents whose last tab closed while the document itself stayed loaded. */
   private readonly tabClosed = new Set<string>();
   private readonly linted = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were published or cleared (status bar). */
   readonly onDidLint = this.linted.event;
-  private readonly disposables: vscode.Disposable[] = [this.collection, this.linted];
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.linted];
 
   constructor(private readonly files: SopFileMatcher, private readonly config: ConfigService) {
     this.disposables.push(
@@ -43,7 +54,7 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) this.lintSoon(e.document); }),
       // With sopkit.run = onSave, edits only cancel the stale lint; saving lints.
       vscode.workspace.onDidSaveTextDocument((d) => { if (this.settings().run === 'onSave') this.lintSoon(d, 0); }),
-      vscode.workspace.onDidCloseTextDocument((d) => { this.tabClosed.delete(d.uri.toString()); this.forget(d.uri); }),
+      vscode.workspace.onDidCloseTextDocument((d) => { this.tabClosed.delete(d.uri.toString()); this.builtModels.delete(d.uri.toString()); this.forget(d.uri); }),
       vscode.window.tabGroups.onDidChangeTabs((e) => this.tabsChanged(e)),
       config.onDidChange(() => this.relintOpenDocuments()),
       files.onDidChange(() => this.relintOpenDocuments()),
@@ -123,7 +134,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (this.tabClosed.has(key)) return undefined; // its editor closed while the config was read
     const snapshot: LintSnapshot = { version, text, options: config.options, result, doc };
     this.snapshots.set(key, snapshot);
-    this.collection.set(document.uri, result.messages.map(toDiagnostic));
+    this.diagnostics.set(document.uri, result.messages.map(toDiagnostic));
     this.linted.fire(document.uri);
     return snapshot;
   }
@@ -154,6 +165,25 @@ export class DiagnosticsController implements vscode.Disposable {
     return snapshot && snapshot.version === document.version ? snapshot : undefined;
   }
 
+  /**
+   * The SOP model of the document as it is now, for completion, hover, definitions, symbols and
+   * the preview: the one the lint of this version built when the options match (no second parse),
+   * else one built here. `options` default to the last lint's (a team schema changes which
+   * headings are sections).
+   */
+  model(document: vscode.TextDocument, options = this.lastOptions(document)): SopDocument {
+    const key = document.uri.toString();
+    const hit = this.builtModels.get(key);
+    if (hit && hit.version === document.version && hit.teamSchema === options?.teamSchema && hit.format === options?.format) return hit.model;
+    const linted = this.latest(document);
+    if (linted?.doc && linted.options.teamSchema === options?.teamSchema && linted.options.format === options?.format) return linted.doc;
+    const model = buildSopDocument(document.getText(), { format: options?.format, teamSchema: options?.teamSchema });
+    this.builtModels.delete(key);
+    this.builtModels.set(key, { version: document.version, teamSchema: options?.teamSchema, format: options?.format, model });
+    if (this.builtModels.size > MAX_BUILT_MODELS) this.builtModels.delete(this.builtModels.keys().next().value!);
+    return model;
+  }
+
   private noticeTooLarge(document: vscode.TextDocument, limitKB: number): void {
     const key = document.uri.toString();
     if (this.tooLargeNoticed.has(key)) return;
@@ -175,7 +205,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.timers.delete(key);
     this.snapshots.delete(key);
     this.pieceCaches.delete(key);
-    this.collection.delete(uri);
+    this.diagnostics.delete(uri);
     this.linted.fire(uri);
   }
 
