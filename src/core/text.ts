@@ -37,7 +37,10 @@ export function trailingLineBreaks(text: string): number {
  */
 export function asciiSlug(text: string, maxLength = Infinity): string {
   const slug = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return slug.length > maxLength ? slug.slice(0, maxLength).replace(/-+$/, '') : slug;
+  if (slug.length <= maxLength) return slug;
+  let end = maxLength;
+  while (end > 0 && slug[end - 1] === '-') end--;
+  return slug.slice(0, end);
 }
 
 /** "phone", "phone and chat", "phone, e-mail and chat". */

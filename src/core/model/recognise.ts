@@ -92,7 +92,12 @@ export interface RecogniseContext {
 
 /** "Objectif de cette fiche : …", "🎯 **Objective:** …", "Change log: 1.0 (2025-10-30) …". */
 const LABEL_LINE = /^[^\p{L}]*(\p{L}[\p{L}\p{N} '’&/-]{0,48}?)\s*:\s*\S/u;
-const LABEL_QUALIFIER = /\s+(?:of|for|de|du|des|del|der|van|da|do|dieser|dieses|cette|ce|este|esta|deze|dit)\b.*$/iu;
+// Found, then cut with slice: an anchored `\s+(?:…)\b.*$` retried at every space is quadratic.
+const LABEL_QUALIFIER = /\s(?:of|for|de|du|des|del|der|van|da|do|dieser|dieses|cette|ce|este|esta|deze|dit)\b/iu;
+const withoutQualifier = (label: string): string => {
+  const at = label.search(LABEL_QUALIFIER);
+  return at < 0 ? label : label.slice(0, at).trimEnd();
+};
 
 /** The document's opening: prose between the title (or the start) and the first other heading. */
 function openingNodes(doc: SopDocument, titleHeading: number): RootContent[] {
@@ -296,7 +301,7 @@ export function recogniseByContent(doc: SopDocument, context: RecogniseContext, 
       const m = LABEL_LINE.exec(line);
       if (!m) continue;
       let ids = context.matchName(m[1]);
-      if (!ids.length && LABEL_QUALIFIER.test(m[1])) ids = context.matchName(m[1].replace(LABEL_QUALIFIER, ''));
+      if (!ids.length && LABEL_QUALIFIER.test(m[1])) ids = context.matchName(withoutQualifier(m[1]));
       for (const id of ids) if (id !== 'title') add(id, 'content', excerpt(line), p);
     }
   }

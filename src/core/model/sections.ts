@@ -21,9 +21,18 @@ function withoutTrailingParenthetical(text: string): string {
   return trimmed.slice(0, open).trimEnd();
 }
 
+/** Drops a trailing `{#anchor}`; found from the last `{#`, as a `\{#[^}]*\}\s*$` regex retried at every `{#` is quadratic. */
+function withoutAnchor(text: string): string {
+  const at = text.lastIndexOf('{#');
+  if (at < 0) return text;
+  const close = text.indexOf('}', at);
+  return close >= 0 && text.slice(close + 1).trim() === '' ? text.slice(0, at).trim() : text;
+}
+
 /** Lower-case heading text without numbering, markup leftovers or trailing punctuation. */
 export function normalizeTitle(text: string): string {
-  let t = text.replace(/<[^>]{0,200}>/g, '').replace(/[*_`]/g, '').replace(/\s*\{#[^}]*\}\s*$/, '').trim();
+  let t = text.replace(/<[^>]{0,200}>/g, '').replace(/[*_`]/g, '').trim();
+  t = withoutAnchor(t);
   t = t.replace(LEADING_SYMBOLS, '');
   t = t.replace(STEP_PREFIX, '');
   t = t.replace(NUMBER_PREFIX, '');
