@@ -20,7 +20,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readSync, realpathSync,
+  accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readSync, realpathSync,
   renameSync, statSync, unlinkSync, writeSync, type Stats,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
@@ -251,6 +251,13 @@ function writeTemp(target: FsPath, bytes: Buffer, mode: number, owner?: { uid: n
 export function replaceIfUnchanged(snapshot: Snapshot, bytes: Buffer): { ok: true } | { reason: string; kind: 'changed' | 'failed' } {
   const early = changedSince(snapshot);
   if (early) return { reason: early, kind: 'changed' };
+  // The rename needs only the folder's permission: without this, a file its owner made
+  // read-only would be replaced (and, written by another user, change owner).
+  try {
+    accessSync(snapshot.real, constants.W_OK);
+  } catch (error) {
+    return { reason: `not fixed, the file is unchanged: it may not be written (${errorReason(error)})`, kind: 'failed' };
+  }
   const written = writeTemp(snapshot.real, bytes, snapshot.mode, { uid: snapshot.uid, gid: snapshot.gid });
   if ('reason' in written) return { reason: `not fixed, the file is unchanged: ${written.reason}`, kind: 'failed' };
   // Checked again after the (possibly slow) write: the window left is the rename itself.
