@@ -199,11 +199,17 @@ function changedSince(snapshot: Snapshot): string | null {
   return null;
 }
 
+/**
+ * Only the start of the name goes into the temporary name (64 units: at most 192 bytes, plus
+ * ~30 of suffix): a file whose name is near the 255-byte limit must still be fixable.
+ */
+const TEMP_NAME_KEEP = 64;
+
 function tempPathFor(target: FsPath): FsPath {
   const suffix = `.sopkit-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  if (typeof target === 'string') return join(dirname(target), `.${basename(target)}${suffix}`);
+  if (typeof target === 'string') return join(dirname(target), `.${basename(target).slice(0, TEMP_NAME_KEEP)}${suffix}`);
   const cut = target.lastIndexOf(0x2f);
-  return Buffer.concat([target.subarray(0, cut + 1), Buffer.from('.'), target.subarray(cut + 1), Buffer.from(suffix)]);
+  return Buffer.concat([target.subarray(0, cut + 1), Buffer.from('.'), target.subarray(cut + 1, cut + 1 + TEMP_NAME_KEEP), Buffer.from(suffix)]);
 }
 
 function writeAll(fd: number, bytes: Buffer): void {

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixText } from '../../../src/core/lint/fix.js';
-import { BROKEN_SOP, cleanUpWorkspaces, TODAY, workspace } from './helpers.js';
+import { BROKEN_SOP, cleanUpWorkspaces, sopkit, TODAY, workspace } from './helpers.js';
 import { openToAll, runCliSync } from './spawn.js';
 
 after(cleanUpWorkspaces);
@@ -31,5 +31,14 @@ describe('--fix respects what the file system says (issue 11, second pass)', fun
     assert.match(run.stderr, /a\.md: skipped, not fixed, the file is unchanged: it may not be written \(permission denied\)/);
     assert.match(run.stdout, /Missing section 'Scope'/, 'reports the problems of the text on disk');
     assert.deepEqual(readdirSync(join(dir, 'w')), ['a.md'], 'no temporary file is left');
+  });
+
+  it('fixes a file whose name is as long as the file system allows (the temporary name stays short enough)', async () => {
+    const name = `${'n'.repeat(252)}.md`;
+    const dir = workspace({ [name]: BROKEN_SOP });
+    const run = await sopkit(dir, ['lint', '--fix', ...TODAY]);
+    assert.doesNotMatch(run.stderr, /skipped/);
+    assert.equal(readFileSync(join(dir, name), 'utf8'), fixed(BROKEN_SOP));
+    assert.deepEqual(readdirSync(dir), [name]);
   });
 });
