@@ -287,12 +287,31 @@ export function lstatOrUndefined(path: string): Stats | undefined {
 }
 
 /**
+ * Why nothing may be written at `path` (absolute) because a folder on its way is a link that
+ * leads outside its workspace, or null. The nearest folder that exists is checked (those still
+ * to be created cannot be links), so this also guards creating the missing ones.
+ */
+export function outputFolderRefusal(path: string, cwd: string): string | null {
+  const root = workspaceRoot(path, cwd);
+  let folder = dirname(path);
+  while (!lstatOrUndefined(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  // Above a root that does not exist yet nothing is in the way that belongs to the workspace.
+  if (!isInsideFolder(root, folder)) return null;
+  let real: string;
+  try { real = realpathSync.native(folder); } catch (error) { return `its folder cannot be reached (${errorReason(error)})`; }
+  return isInsideFolder(realRoot(root), real) ? null : `its folder is a link to ${real}, outside ${root}; sopkit does not write through links`;
+}
+
+/**
  * Writes a new file at `path`. Without `replace` nothing that exists there (a file, a folder, a
  * link, even a dangling one) is touched: the temporary file is hard-linked into place, which
  * fails when the name is taken. With `replace(existing)` an existing regular file may be
- * replaced atomically when the callback agrees; a link is never written through or replaced.
+ * replaced atomically when the callback agrees; a link is never written through or replaced,
+ * and neither is a folder link that leads outside the workspace (of `path`, from `cwd`).
  */
-export function writeOutputFile(path: string, bytes: Buffer, replace?: (existing: Stats) => string | null): { ok: true } | { reason: string } {
+export function writeOutputFile(path: string, bytes: Buffer, cwd: string, replace?: (existing: Stats) => string | null): { ok: true } | { reason: string } {
+  const outside = outputFolderRefusal(path, cwd);
+  if (outside) return { reason: outside };
   const existing = lstatOrUndefined(path);
   if (existing) {
     if (existing.isSymbolicLink()) return { reason: 'it is a symbolic link; sopkit does not write through links' };

@@ -2,10 +2,10 @@
  * Issue 11, second adversarial pass over the CLI's file handling: cases the first fix missed.
  */
 import { strict as assert } from 'node:assert';
-import { chmodSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixText } from '../../../src/core/lint/fix.js';
-import { BROKEN_SOP, cleanUpWorkspaces, sopkit, TODAY, workspace } from './helpers.js';
+import { BROKEN_SOP, CLEAN_SOP, cleanUpWorkspaces, sopkit, TODAY, workspace } from './helpers.js';
 import { openToAll, runCliSync } from './spawn.js';
 
 after(cleanUpWorkspaces);
@@ -40,5 +40,37 @@ describe('--fix respects what the file system says (issue 11, second pass)', fun
     assert.doesNotMatch(run.stderr, /skipped/);
     assert.equal(readFileSync(join(dir, name), 'utf8'), fixed(BROKEN_SOP));
     assert.deepEqual(readdirSync(dir), [name]);
+  });
+});
+
+describe('outputs are never written through a folder link that leads outside the workspace (issue 11, second pass)', () => {
+  const template = ['-t', 'escalation-of-complex-issues', '--set', 'business_name=Acme'];
+
+  it('render -o, new -o (missing folders included) and --cache-location refuse a folder link out of the repository', async () => {
+    const outer = workspace({ 'repo/.git/HEAD': '', 'repo/x.md': CLEAN_SOP, 'outside/.keep': '' });
+    const repo = join(outer, 'repo');
+    symlinkSync('../outside', join(repo, 'public'));
+    const render = await sopkit(repo, ['render', 'x.md', '-o', 'public/x.html', ...TODAY]);
+    assert.equal(render.code, 2);
+    assert.match(render.stderr, /cannot write 'public\/x\.html': its folder is a link to .*outside, outside .*repo/);
+    const made = await sopkit(repo, ['new', ...template, '-o', 'public/deep/n.md', ...TODAY]);
+    assert.equal(made.code, 2);
+    assert.match(made.stderr, /its folder is a link to .*outside/);
+    const cached = await sopkit(repo, ['lint', 'x.md', '--cache', '--cache-location', 'public/c/cache.json', ...TODAY]);
+    assert.equal(cached.code, 0, 'a cache that cannot be written is not a lint failure');
+    assert.match(cached.stderr, /the cache was not written to .*cache\.json: its folder is a link to .*outside/);
+    assert.deepEqual(readdirSync(join(outer, 'outside')), ['.keep'], 'nothing written or created outside');
+  });
+
+  it('a folder link inside the repository, and an output named outside any repository, are still written', async () => {
+    const outer = workspace({ 'repo/.git/HEAD': '', 'repo/x.md': CLEAN_SOP, 'repo/site/.keep': '', 'elsewhere/.keep': '' });
+    const repo = join(outer, 'repo');
+    symlinkSync('site', join(repo, 'public'));
+    assert.equal((await sopkit(repo, ['render', 'x.md', '-o', 'public/x.html', ...TODAY])).code, 0);
+    assert.ok(existsSync(join(repo, 'site/x.html')));
+    mkdirSync(join(outer, 'elsewhere/new'));
+    const far = await sopkit(repo, ['new', ...template, '-o', join(outer, 'elsewhere/new/deeper/n.md'), ...TODAY]);
+    assert.equal(far.code, 0, far.stderr);
+    assert.ok(existsSync(join(outer, 'elsewhere/new/deeper/n.md')));
   });
 });
