@@ -138,7 +138,9 @@ export function resolveInside(path: FsPath, root: string): Resolved {
   try {
     real = typeof path === 'string' ? realpathSync.native(path) : realpathSync.native(path, { encoding: 'buffer' });
   } catch (error) {
-    return { reason: `cannot be read (${errorReason(error)})`, code: (error as NodeJS.ErrnoException).code };
+    const code = (error as NodeJS.ErrnoException).code;
+    // Here (unlike an O_NOFOLLOW open) ELOOP means links that never reach a file.
+    return { reason: `cannot be read (${code === 'ELOOP' ? 'it is a link that leads round in a loop' : errorReason(error)})`, code };
   }
   const realText = typeof real === 'string' ? real : real.toString('latin1');
   const rootText = typeof real === 'string' ? realRoot(root) : Buffer.from(realRoot(root)).toString('latin1');

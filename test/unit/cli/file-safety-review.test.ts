@@ -74,3 +74,16 @@ describe('outputs are never written through a folder link that leads outside the
     assert.ok(existsSync(join(outer, 'elsewhere/new/deeper/n.md')));
   });
 });
+
+describe('honest lines for odd input (issue 11, second pass)', () => {
+  it('a link loop is reported as a loop, not as a link that changed while being read', async () => {
+    const dir = workspace({ 'a.md': CLEAN_SOP });
+    symlinkSync('loop2.md', join(dir, 'loop1.md'));
+    symlinkSync('loop1.md', join(dir, 'loop2.md'));
+    const run = await sopkit(dir, ['lint', ...TODAY]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /loop1\.md: skipped, cannot be read \(it is a link that leads round in a loop\)/);
+    assert.doesNotMatch(run.stderr, /changed while/);
+  });
+
+});
