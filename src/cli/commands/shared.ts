@@ -8,8 +8,11 @@ import type { CliIo } from '../io.js';
 import { readInside, workspaceRoot } from '../safe-fs.js';
 import { UsageError } from './lint-report.js';
 
+/** A real calendar date written YYYY-MM-DD (2026-02-31 is not one), as `lint` checks it. */
 export function checkDate(flag: string, value: string | undefined): void {
-  if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`${flag} must be a date written YYYY-MM-DD; got '${value}'`);
+  if (value === undefined) return;
+  const real = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (!real) throw new UsageError(`${flag} must be a real date written YYYY-MM-DD; got '${value}'`);
 }
 
 /** The config that applies to `file` (absolute); config problems become a usage error (exit 2). */

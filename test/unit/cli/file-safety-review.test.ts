@@ -86,4 +86,14 @@ describe('honest lines for odd input (issue 11, second pass)', () => {
     assert.doesNotMatch(run.stderr, /changed while/);
   });
 
+  it('render and new refuse an impossible --today, as lint does', async () => {
+    const dir = workspace({ 'x.md': CLEAN_SOP });
+    const render = await sopkit(dir, ['render', 'x.md', '--today', '2026-02-31']);
+    assert.equal(render.code, 2);
+    assert.match(render.stderr, /--today must be a real date written YYYY-MM-DD; got '2026-02-31'/);
+    assert.equal(render.stdout, '');
+    const made = await sopkit(dir, ['new', '-t', 'escalation-of-complex-issues', '--set', 'business_name=Acme', '--today', '2026-13-45']);
+    assert.equal(made.code, 2);
+    assert.doesNotMatch(made.stdout, /2026-13-45/);
+  });
 });
