@@ -14,7 +14,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { LintOptions } from '../core/index.js';
 import type { LintOutcome } from './results.js';
-import { lstatOrUndefined, readRegular, writeOutputFile } from './safe-fs.js';
+import { lstatOrUndefined, outputFolderRefusal, readRegular, writeOutputFile } from './safe-fs.js';
 
 interface Entry { content: string; settings: string; outcome: LintOutcome }
 interface CacheFile { sopkit: string; entries: Record<string, Entry> }
@@ -62,7 +62,8 @@ export class LintCache {
   hits = 0;
   misses = 0;
 
-  constructor(readonly path: string, private readonly version: string) {
+  /** `cwd` decides the workspace the cache must be written in (see safe-fs.ts). */
+  constructor(readonly path: string, private readonly version: string, private readonly cwd: string) {
     const at = lstatOrUndefined(path);
     if (!at?.isFile()) return; // nothing yet; a link or anything else is never read
     const read = readRegular(path, MAX_CACHE_BYTES, '512 MB');
@@ -95,9 +96,12 @@ export class LintCache {
    */
   save(isLinted: (path: string) => boolean): string | undefined {
     if (!this.dirty) return undefined;
+    // Checked before creating the missing folders too: mkdir would follow the link.
+    const outside = outputFolderRefusal(this.path, this.cwd);
+    if (outside) return outside;
     mkdirSync(dirname(this.path), { recursive: true });
     const bytes = Buffer.from(JSON.stringify({ sopkit: this.version, entries: this.entries } satisfies CacheFile));
-    const written = writeOutputFile(this.path, bytes, (existing) => {
+    const written = writeOutputFile(this.path, bytes, this.cwd, (existing) => {
       if (isLinted(this.path)) return 'it is one of the files being linted';
       if (existing.size === 0) return null;
       const read = readRegular(this.path, MAX_CACHE_BYTES, '512 MB');

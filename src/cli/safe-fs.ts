@@ -20,7 +20,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readSync, realpathSync,
+  accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readSync, realpathSync,
   renameSync, statSync, unlinkSync, writeSync, type Stats,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
@@ -138,7 +138,9 @@ export function resolveInside(path: FsPath, root: string): Resolved {
   try {
     real = typeof path === 'string' ? realpathSync.native(path) : realpathSync.native(path, { encoding: 'buffer' });
   } catch (error) {
-    return { reason: `cannot be read (${errorReason(error)})`, code: (error as NodeJS.ErrnoException).code };
+    const code = (error as NodeJS.ErrnoException).code;
+    // Here (unlike an O_NOFOLLOW open) ELOOP means links that never reach a file.
+    return { reason: `cannot be read (${code === 'ELOOP' ? 'it is a link that leads round in a loop' : errorReason(error)})`, code };
   }
   const realText = typeof real === 'string' ? real : real.toString('latin1');
   const rootText = typeof real === 'string' ? realRoot(root) : Buffer.from(realRoot(root)).toString('latin1');
@@ -199,11 +201,17 @@ function changedSince(snapshot: Snapshot): string | null {
   return null;
 }
 
+/**
+ * Only the start of the name goes into the temporary name (64 units: at most 192 bytes, plus
+ * ~30 of suffix): a file whose name is near the 255-byte limit must still be fixable.
+ */
+const TEMP_NAME_KEEP = 64;
+
 function tempPathFor(target: FsPath): FsPath {
   const suffix = `.sopkit-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  if (typeof target === 'string') return join(dirname(target), `.${basename(target)}${suffix}`);
+  if (typeof target === 'string') return join(dirname(target), `.${basename(target).slice(0, TEMP_NAME_KEEP)}${suffix}`);
   const cut = target.lastIndexOf(0x2f);
-  return Buffer.concat([target.subarray(0, cut + 1), Buffer.from('.'), target.subarray(cut + 1), Buffer.from(suffix)]);
+  return Buffer.concat([target.subarray(0, cut + 1), Buffer.from('.'), target.subarray(cut + 1, cut + 1 + TEMP_NAME_KEEP), Buffer.from(suffix)]);
 }
 
 function writeAll(fd: number, bytes: Buffer): void {
@@ -251,6 +259,13 @@ function writeTemp(target: FsPath, bytes: Buffer, mode: number, owner?: { uid: n
 export function replaceIfUnchanged(snapshot: Snapshot, bytes: Buffer): { ok: true } | { reason: string; kind: 'changed' | 'failed' } {
   const early = changedSince(snapshot);
   if (early) return { reason: early, kind: 'changed' };
+  // The rename needs only the folder's permission: without this, a file its owner made
+  // read-only would be replaced (and, written by another user, change owner).
+  try {
+    accessSync(snapshot.real, constants.W_OK);
+  } catch (error) {
+    return { reason: `not fixed, the file is unchanged: it may not be written (${errorReason(error)})`, kind: 'failed' };
+  }
   const written = writeTemp(snapshot.real, bytes, snapshot.mode, { uid: snapshot.uid, gid: snapshot.gid });
   if ('reason' in written) return { reason: `not fixed, the file is unchanged: ${written.reason}`, kind: 'failed' };
   // Checked again after the (possibly slow) write: the window left is the rename itself.
@@ -274,12 +289,31 @@ export function lstatOrUndefined(path: string): Stats | undefined {
 }
 
 /**
+ * Why nothing may be written at `path` (absolute) because a folder on its way is a link that
+ * leads outside its workspace, or null. The nearest folder that exists is checked (those still
+ * to be created cannot be links), so this also guards creating the missing ones.
+ */
+export function outputFolderRefusal(path: string, cwd: string): string | null {
+  const root = workspaceRoot(path, cwd);
+  let folder = dirname(path);
+  while (!lstatOrUndefined(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  // Above a root that does not exist yet nothing is in the way that belongs to the workspace.
+  if (!isInsideFolder(root, folder)) return null;
+  let real: string;
+  try { real = realpathSync.native(folder); } catch (error) { return `its folder cannot be reached (${errorReason(error)})`; }
+  return isInsideFolder(realRoot(root), real) ? null : `its folder is a link to ${real}, outside ${root}; sopkit does not write through links`;
+}
+
+/**
  * Writes a new file at `path`. Without `replace` nothing that exists there (a file, a folder, a
  * link, even a dangling one) is touched: the temporary file is hard-linked into place, which
  * fails when the name is taken. With `replace(existing)` an existing regular file may be
- * replaced atomically when the callback agrees; a link is never written through or replaced.
+ * replaced atomically when the callback agrees; a link is never written through or replaced,
+ * and neither is a folder link that leads outside the workspace (of `path`, from `cwd`).
  */
-export function writeOutputFile(path: string, bytes: Buffer, replace?: (existing: Stats) => string | null): { ok: true } | { reason: string } {
+export function writeOutputFile(path: string, bytes: Buffer, cwd: string, replace?: (existing: Stats) => string | null): { ok: true } | { reason: string } {
+  const outside = outputFolderRefusal(path, cwd);
+  if (outside) return { reason: outside };
   const existing = lstatOrUndefined(path);
   if (existing) {
     if (existing.isSymbolicLink()) return { reason: 'it is a symbolic link; sopkit does not write through links' };

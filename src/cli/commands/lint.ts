@@ -93,7 +93,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
 
   // One pass, file by file: read, reuse a cached outcome or lint, write the fix, keep the result.
   // Only the files in flight are held in memory; what is kept per file is what the report needs.
-  const cache = opts.cache ? new LintCache(cacheFilePath(opts.cacheLocation, io.cwd), io.version) : undefined;
+  const cache = opts.cache ? new LintCache(cacheFilePath(opts.cacheLocation, io.cwd), io.version, io.cwd) : undefined;
   const lintedInodes = new Set<string>();
   const results: (FileResult | undefined)[] = new Array(files.length);
   const inFlight = new Map<number, { file: number; bom: boolean; snapshot: Snapshot; hash?: string }>();

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fillTemplate, listTemplates, TemplateError, type TemplateAnswers } from '../../core/heavy.js';
 import { terminalText } from '../../core/index.js';
 import type { CliIo } from '../io.js';
-import { writeOutputFile } from '../safe-fs.js';
+import { outputFolderRefusal, writeOutputFile } from '../safe-fs.js';
 import { UsageError } from './lint-report.js';
 import { checkDate, configFor, teamTemplates } from './shared.js';
 
@@ -44,9 +44,12 @@ export async function runNew(opts: NewOptions, io: CliIo): Promise<number> {
     return 0;
   }
   const path = io.resolve(opts.output);
+  // Checked before creating the missing folders too: mkdir would follow the link.
+  const outside = outputFolderRefusal(path, io.cwd);
+  if (outside) throw new UsageError(`cannot write '${opts.output}': ${outside}`);
   await mkdir(dirname(path), { recursive: true });
   // Never over anything that exists without --force (a dangling link included), never through a link.
-  const written = writeOutputFile(path, Buffer.from(text, 'utf8'), opts.force ? () => null : undefined);
+  const written = writeOutputFile(path, Buffer.from(text, 'utf8'), io.cwd, opts.force ? () => null : undefined);
   if ('reason' in written) {
     throw new UsageError(written.reason === 'it already exists' ? `'${opts.output}' already exists; use --force to overwrite it` : `cannot write '${opts.output}': ${written.reason}`);
   }

@@ -30,7 +30,7 @@ export async function runRender(file: string, opts: { output?: string; config?: 
   const html = renderStandaloneHtml(read.text, { lint: result.messages, doc, today: opts.today, resolveImage });
   if (output !== undefined) {
     // An existing file is replaced only with --force, and only when it is an HTML file already.
-    const written = writeOutputFile(output, Buffer.from(html, 'utf8'), opts.force
+    const written = writeOutputFile(output, Buffer.from(html, 'utf8'), io.cwd, opts.force
       ? () => (looksLikeHtml(output) ? null : 'it exists and is not an HTML file; sopkit render does not overwrite it')
       : undefined);
     if ('reason' in written) {
