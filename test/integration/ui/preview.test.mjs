@@ -205,13 +205,19 @@ describe('preview in a real VS Code', function () {
       const f = await previewFrame(page);
       return (await f.locator('.sop-step-card').count()) > 0 ? f : undefined;
     });
-    // Images load lazily: bring each into view, as a reader scrolling down would.
-    for (const img of await frame.locator('.sop-step-card img').all()) await img.scrollIntoViewIfNeeded();
-    const sizes = await until('the step images to load', async () => {
-      const widths = await frame.locator('.sop-step-card img').evaluateAll((imgs) => imgs.map((img) => img.naturalWidth));
-      return widths.length >= 2 && widths.every((w) => w > 0) ? widths : undefined;
-    });
-    assert.ok(sizes.length >= 2);
+    // Images load lazily: bring each into view and let it load, as a reader scrolling down would.
+    // (Scrolling past them all at once leaves the first unloaded: it is off screen again before
+    // the lazy loader's intersection check runs.)
+    const images = await frame.locator('.sop-step-card img').all();
+    assert.ok(images.length >= 2, `the guide has ${images.length} step images`);
+    const sizes = [];
+    for (const [i, img] of images.entries()) {
+      sizes.push(await until(`step image ${i + 1} to load`, async () => {
+        await img.scrollIntoViewIfNeeded();
+        const width = await img.evaluate((el) => el.naturalWidth);
+        return width > 0 ? width : undefined;
+      }));
+    }
     await page.screenshot({ path: join(screenshots, 'vscode-preview-guide.png') });
   });
 
