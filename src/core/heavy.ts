@@ -7,6 +7,5 @@
 export { renderSopBody, renderStandaloneHtml, createNonce, PREVIEW_CSS } from './render/index.js';
 export { planTaskToggle, resetChecklistEdits } from './render/checklist-edits.js';
 export { generateSopDraft, listPolicies, listSectors, listTones, WizardError, type WizardAnswers } from './generate/wizard.js';
-// fillTemplate is draftFromTemplate's old name, kept while src/cli/commands/new.ts (edited on another branch) still calls it.
-export { draftFromTemplate, draftFromTemplate as fillTemplate, listTemplates, parseTemplateSource, TemplateError, type TemplateAnswers, type TemplateInfo, type TemplateSource } from './generate/templates.js';
+export { draftFromTemplate, listTemplates, parseTemplateSource, TemplateError, type TemplateAnswers, type TemplateInfo, type TemplateSource } from './generate/templates.js';
 export { toneCatalogue } from './generate/policies.js';

@@ -1,7 +1,7 @@
 /** `sopkit new --template <id> [--set answer=value …] [-o file]`: an SOP from a template. */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fillTemplate, listTemplates, TemplateError, type TemplateAnswers } from '../../core/heavy.js';
+import { draftFromTemplate, listTemplates, TemplateError, type TemplateAnswers } from '../../core/heavy.js';
 import { terminalText } from '../../core/index.js';
 import type { CliIo } from '../io.js';
 import { outputFolderRefusal, writeOutputFile } from '../safe-fs.js';
@@ -31,7 +31,7 @@ export async function runNew(opts: NewOptions, io: CliIo): Promise<number> {
 
   let text: string;
   try {
-    text = fillTemplate(template.id, answers, { today: opts.today, extra });
+    text = draftFromTemplate(template.id, answers, { today: opts.today, extra });
   } catch (error) {
     if (error instanceof TemplateError && error.missing.length) {
       const missing = template.questions.filter((q) => error.missing.includes(q.id));

@@ -25,6 +25,17 @@ function timed(fn: () => unknown): number {
   return performance.now() - started;
 }
 
+/**
+ * The fastest of up to three runs, stopping as soon as one is under `bound`. A linear pattern
+ * over 100 KB takes milliseconds; a run over the bound on a loaded machine (other suites, CI
+ * neighbours) is measured again, while a quadratic pattern stays seconds slow every time.
+ */
+function fastest(fn: () => number, bound: number): number {
+  let best = fn();
+  for (let i = 0; i < 2 && best >= bound; i++) best = Math.min(best, fn());
+  return best;
+}
+
 describe('reliability: regular expressions under adversarial input', function () {
   this.timeout(120_000);
   const literals = findRegexLiterals(ROOT);
@@ -44,7 +55,7 @@ describe('reliability: regular expressions under adversarial input', function ()
     for (const r of literals) {
       for (const input of adversarialInputs(r.source, SIZE)) {
         runs++;
-        const ms = timeRegex(r.regex, input.text);
+        const ms = fastest(() => timeRegex(r.regex, input.text), BOUND_MS);
         if (ms > worst.ms) worst = { ms, what: `${r.file}:${r.line} /${r.source}/ on ${input.name}` };
         if (ms > BOUND_MS) slow.push(`${ms.toFixed(0)} ms: ${r.file}:${r.line} /${r.source}/${r.flags} on ${input.name}`);
       }
@@ -70,7 +81,7 @@ describe('reliability: regular expressions under adversarial input', function ()
   ];
   for (const [name, run] of through) {
     it(`${name} (${SIZE / 1000} KB)`, () => {
-      const ms = timed(run);
+      const ms = fastest(() => timed(run), BOUND_MS);
       console.log(`      ${ms.toFixed(1)} ms`);
       assert.ok(ms < BOUND_MS, `${ms.toFixed(0)} ms`);
     });
@@ -97,7 +108,7 @@ describe('reliability: regular expressions under adversarial input', function ()
   for (const [name, text] of documents) {
     it(`lint: ${name}`, () => {
       let result: ReturnType<typeof lint> | undefined;
-      const ms = timed(() => { result = lint(text, { today: TODAY }); });
+      const ms = fastest(() => timed(() => { result = lint(text, { today: TODAY }); }), BOUND_MS * 4);
       console.log(`      ${ms.toFixed(0)} ms, ${result!.messages.length} messages`);
       assert.deepEqual(resultProblems(text, result!), []);
       assert.ok(ms < BOUND_MS * 4, `${ms.toFixed(0)} ms`);
