@@ -5,7 +5,7 @@
  * skipped. The flowchart lights up the path taken. All text is set with textContent: the data
  * comes from the document and is never parsed as HTML.
  */
-import type { GuidedData, GuidedStep } from '../core/render/guided-types.js';
+import type { GuidedData, GuidedStep } from '../contracts/guided-walk.js';
 
 interface TrailEntry { step: number; choice?: number }
 /** Where the walk stands still: an action (which may go on to `next`, a step index), or the end of a path. */

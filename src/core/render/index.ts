@@ -8,4 +8,4 @@ export { renderStandaloneHtml, createNonce, standaloneCsp, type StandaloneOption
 export { PREVIEW_CSS } from './styles.js';
 export { reviewStatus } from './header.js';
 export type { ImageResolver } from './markdown.js';
-export type { GuidedData, GuidedStep, GuidedBranch } from './guided-types.js';
+export type { GuidedData, GuidedStep, GuidedBranch } from '../../contracts/guided-walk.js';

@@ -12,9 +12,9 @@ import { STEP_REFERENCE } from '../../model/steps.js';
 
 /** Past this, a chart is unreadable anyway and its layout takes seconds (20,000 steps: 41 s). */
 export const FLOWCHART_MAX_STEPS = 300;
-import type { GuidedData } from '../guided-types.js';
+import type { GuidedData } from '../../../contracts/guided-walk.js';
 
-export type { GuidedBranch, GuidedStep, GuidedData } from '../guided-types.js';
+export type { GuidedBranch, GuidedStep, GuidedData } from '../../../contracts/guided-walk.js';
 
 export const GUIDED_DATA_ID = 'sop-workflow-data';
 

@@ -1,4 +1,7 @@
-/** The guided walk's data, embedded in the page as JSON and read by the webview script. */
+/**
+ * The guided walk's data: the core's renderer embeds it in the page as JSON and the webview script
+ * reads it. A contract between the two, so it lives beside both: the webview takes no file of the core.
+ */
 export interface GuidedBranch {
   label: string;
   line: number;
