@@ -18,8 +18,9 @@ export const asUnprivileged: { uid?: number; gid?: number } = process.getuid?.()
  */
 function checkoutReachableByOthers(): void {
   for (let dir = root; ; dir = dirname(dir)) {
-    if ((statSync(dir).mode & 0o001) === 0) {
-      throw new Error(`the permission tests run the CLI as uid ${asUnprivileged.uid}, which cannot enter ${dir} (mode ${(statSync(dir).mode & 0o777).toString(8)}): run them from a checkout others can read (chmod o+x ${dir})`);
+    const mode = statSync(dir).mode & 0o777;
+    if ((mode & 0o001) === 0) {
+      throw new Error(`the permission tests run the CLI as uid ${asUnprivileged.uid}, which cannot enter ${dir} (mode ${mode.toString(8)}): run them from a checkout others can read (chmod o+x ${dir})`);
     }
     if (dirname(dir) === dir) return;
   }
