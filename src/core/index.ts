@@ -15,6 +15,7 @@ export { frontMatterFence, type FrontMatterFence } from './parse/front-matter-fe
 export { buildSopDocument } from './model/build.js';
 export { frontMatterFields, requiredSections, sectionCatalogue } from './schema.js';
 export { CONFIG_FILE_NAMES, ConfigResolver, formatConfigProblem, type ConfigHost, type FileConfig } from './config/resolver.js';
+export { globMatcher, ignoredBy } from './config/globs.js';
 export { isIsoDate, todayIso } from './dates.js';
 export { clip, terminalText, wellFormed } from './display.js';
 export type { LintOptions, TeamSchema } from './options.js';
