@@ -95,6 +95,8 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   // Only the files in flight are held in memory; what is kept per file is what the report needs.
   const cache = opts.cache ? new LintCache(cacheFilePath(opts.cacheLocation, io.cwd), io.version, io.cwd) : undefined;
   const lintedInodes = new Set<string>();
+  // Kept until the end for the report: only what the format prints (JSON alone lists sections).
+  const forReport = (outcome: LintOutcome): LintOutcome => (opts.format === 'json' || !outcome.sections ? outcome : { ...outcome, sections: undefined });
   const results: (FileResult | undefined)[] = new Array(files.length);
   const inFlight = new Map<number, { file: number; bom: boolean; snapshot: Snapshot; hash?: string }>();
   let nextFile = 0;
@@ -112,7 +114,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
       const cached = cache?.get(file.path, hash!, settings);
       // A cached outcome says nothing about content that could get its canonical heading: lint again.
       if (cached && !opts.canonicalHeadings && !(opts.fix && cached.messages.some((m) => m.fixable))) {
-        results[i] = withCounts(file.path, cached);
+        results[i] = withCounts(file.path, forReport(cached));
         continue;
       }
       const job: LintJob = { index: jobCount++, text: read.text, optionsId: optionsIds[i] };
@@ -141,7 +143,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
     if (kept) {
       const { fixedText: _text, fixesApplied: _applied, unfixed: _unfixed, ...stored } = kept;
       if (cache && hash !== undefined) cache.set(file.path, hash, settingsKeys[optionsIds[i]], stored);
-      results[i] = withCounts(file.path, stored);
+      results[i] = withCounts(file.path, forReport(stored));
     }
   };
   const { threads } = await lintStream(nextJob, finish, { optionsTable, fix: !!opts.fix, headings: !!opts.canonicalHeadings }, concurrency, files.length);
