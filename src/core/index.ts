@@ -13,6 +13,7 @@ export { parseMarkdown } from './parse/parse.js';
 export { createPieceCache, type PieceCache } from './parse/pieces.js';
 export { frontMatterFence, type FrontMatterFence } from './parse/front-matter-fence.js';
 export { buildSopDocument } from './model/build.js';
+export { explainLine, recognitionLenses, type RecognitionLens } from './model/explain.js';
 export { frontMatterFields, requiredSections, sectionCatalogue } from './schema.js';
 export { CONFIG_FILE_NAMES, ConfigResolver, formatConfigProblem, type ConfigHost, type FileConfig } from './config/resolver.js';
 export { globMatcher, ignoredBy } from './config/globs.js';
