@@ -27,6 +27,17 @@ export function terminalText(text: string): string {
 }
 
 /** At most `max` characters of a value quoted in a message, with an ellipsis when cut. */
+/**
+ * A quote of someone's text for a message: whole when short, else cut at the last word break
+ * before `max` (or at `max` when a single word runs past it) with an ellipsis, never mid-word.
+ */
+export function quoteWords(text: string, max = 40): string {
+  const value = String(text).replace(/\s+/g, ' ').trim();
+  if (value.length <= max) return value;
+  const cut = value.lastIndexOf(' ', max - 1);
+  return cut >= max / 2 ? `${value.slice(0, cut)}…` : clip(value, max);
+}
+
 export function clip(text: string, max = 80): string {
   const value = String(text);
   if (value.length <= max) return value;

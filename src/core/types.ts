@@ -32,6 +32,8 @@ export interface FrontMatterKey {
 export interface YamlProblem {
   message: string;
   range: Range;
+  /** A fix a person may choose (close a quote, quote a value): offered as a quick fix, never applied by --fix. */
+  fix?: Fix;
 }
 
 export interface FrontMatter {

@@ -35,6 +35,22 @@ describe('quick fixes', () => {
     assert.ok(inserted > procedure, 'References was not inserted after the Procedure section');
   });
 
+  it('a ": " inside a front-matter value: plain words on the value, and a quick fix that quotes it', async () => {
+    const content = '---\nformat: article\nowner: Ann: lead\n---\n\n# Refunds\n';
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await waitForDiagnostics(document.uri, (d) => ruleIds(d).includes('frontmatter-yaml'));
+    const yaml = diagnostics.find((d) => d.code && String(typeof d.code === 'object' ? d.code.value : d.code) === 'frontmatter-yaml')!;
+    assert.match(yaml.message, /the value of 'owner' contains ': '/);
+    assert.equal(document.getText(yaml.range), 'Ann: lead');
+    const actions = await codeActionsAt(document.uri, yaml.range, vscode.CodeActionKind.QuickFix.value);
+    const quote = actions.find((a) => a.title === "Put the value of 'owner' in quotes");
+    assert.ok(quote?.edit, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(quote.edit));
+    assert.match(document.getText(), /^owner: "Ann: lead"$/m);
+    await waitForDiagnostics(document.uri, (d) => !ruleIds(d).includes('frontmatter-yaml'));
+  });
+
   it('"sopkit: Fix all" applies every safe fix', async () => {
     const uri = fixtureUri('sops', 'missing-sections.md');
     const editor = await vscode.window.showTextDocument(uri);

@@ -17,6 +17,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { Root, Yaml } from 'mdast';
 import type { FrontMatter, FrontMatterKey, Range } from '../types.js';
+import { explainYamlError } from './front-matter-errors.js';
 import { rangeAt } from './positions.js';
 import { limitNesting } from './nesting.js';
 import { parseInPieces, type PieceCache } from './pieces.js';
@@ -93,12 +94,14 @@ export function readFrontMatter(tree: Root, text: string, lineStarts: number[]):
     result.errors.push({ message: `Front matter could not be read: ${(error as Error).message}`, range });
     return result;
   }
+  const yamlSource = source.replace(/\r(?!\n)/g, '\n');
   for (const error of doc.errors) {
-    const [from, to] = error.pos ?? [0, 0];
+    const explained = explainYamlError(yamlSource, error, cleanYamlMessage(error.message));
     // At least one character, but never a line break: a range ending between CR and LF is outside every line.
-    let end = Math.max(to, from + 1);
-    while (end > from && (source[end - 1] === '\r' || source[end - 1] === '\n')) end--;
-    result.errors.push({ message: cleanYamlMessage(error.message), range: toRange([from, end]) });
+    let end = Math.max(explained.to, explained.from + 1);
+    while (end > explained.from && (source[end - 1] === '\r' || source[end - 1] === '\n')) end--;
+    const fix = explained.fix && { title: explained.fix.title, edits: [{ offset: contentStart + explained.fix.from, length: explained.fix.to - explained.fix.from, text: explained.fix.text }] };
+    result.errors.push({ message: explained.message, range: toRange([explained.from, end]), ...(fix ? { fix } : {}) });
   }
   if (result.errors.length > 0) return result;
   if (doc.contents === null) {

@@ -1,4 +1,5 @@
 import type { RuleDefinition } from './rule.js';
+import { quoteWords } from '../../display.js';
 
 export const checklistItem: RuleDefinition = {
   id: 'checklist-item',
@@ -7,7 +8,7 @@ export const checklistItem: RuleDefinition = {
   fixable: true,
   check(doc, context) {
     for (const item of doc.plainItemsInChecklists) {
-      const label = item.text.length > 50 ? `${item.text.slice(0, 47)}…` : item.text;
+      const label = quoteWords(item.text, 50);
       context.report({
         message: `'${label}' is a plain list item among checklist items; make it a checkbox ('- [ ] …') so it can be ticked`,
         range: { start: item.range.start, end: { ...item.range.start, column: item.range.start.column + (item.insertOffset - item.range.start.offset), offset: item.insertOffset } },

@@ -1,4 +1,5 @@
 import type { RuleDefinition } from './rule.js';
+import { quoteWords } from '../../display.js';
 
 function key(question: string): string {
   return question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -13,7 +14,7 @@ export const faqEntry: RuleDefinition = {
     if (doc.format !== 'faq') return;
     const seen = new Map<string, number>();
     for (const pair of doc.faq) {
-      const q = pair.question.length > 70 ? `${pair.question.slice(0, 67)}…` : pair.question;
+      const q = quoteWords(pair.question, 70);
       if (!pair.answer.trim()) {
         context.report({ message: `Question '${q}' has no answer; write the answer below it`, range: pair.questionRange });
       }

@@ -8,7 +8,7 @@ export const frontmatterYaml: RuleDefinition = {
   fixable: false,
   check(doc, context) {
     for (const problem of doc.frontMatter.errors) {
-      context.report({ message: `Front matter is not valid YAML: ${problem.message}`, range: problem.range });
+      context.report({ message: `Front matter is not valid YAML: ${problem.message}`, range: problem.range, ...(problem.fix ? { suggestions: [problem.fix] } : {}) });
     }
     if (!doc.frontMatter.present && /^---[ \t]*\r?\n/.test(doc.text)) {
       // remark only sees front matter with a closing fence; an unclosed one silently becomes text.

@@ -1,5 +1,6 @@
 import { insertBlock, withEol } from '../edits.js';
 import { ambiguousSlashedDate } from '../../dates.js';
+import { quoteWords } from '../../display.js';
 import type { Fix, SopDocument } from '../../types.js';
 import type { RuleDefinition } from './rule.js';
 
@@ -80,7 +81,7 @@ export const revisionHistory: RuleDefinition = {
         const [a, b, y] = ambiguous.split(/[/.]/);
         context.report({ message: `Revision date '${ambiguous}' is ambiguous (day ${+a} or day ${+b}?); write it as ${y}-${b.padStart(2, '0')}-${a.padStart(2, '0')} or ${y}-${a.padStart(2, '0')}-${b.padStart(2, '0')}`, range: entry.range });
       } else if (!entry.date) {
-        context.report({ message: `Revision entry has no date sopkit can read ('${entry.dateText.slice(0, 40)}'); write it as 2026-01-15 or January 15, 2026`, range: entry.range });
+        context.report({ message: `Revision entry has no date sopkit can read ('${quoteWords(entry.dateText)}'); write it as 2026-01-15 or January 15, 2026`, range: entry.range });
       }
     }
     const dated = entries.filter((e) => e.date);

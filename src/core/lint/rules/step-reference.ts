@@ -1,5 +1,6 @@
 import type { Range, SopDocument, Step } from '../../types.js';
 import type { RuleContext, RuleDefinition } from './rule.js';
+import { quoteWords } from '../../display.js';
 
 function stepNumber(step: Step): number {
   return step.number ?? step.ordinal;
@@ -31,7 +32,7 @@ export const stepReference: RuleDefinition = {
     for (const step of doc.steps) {
       for (const branch of step.branches) {
         if (!branch.outcome) {
-          context.report({ message: `Branch 'If: ${branch.condition.slice(0, 60)}' in Step ${stepNumber(step)} leads nowhere: add 'Take Action: …' or 'Proceed to Step N' under it`, range: branch.conditionRange });
+          context.report({ message: `Branch 'If: ${quoteWords(branch.condition, 60)}' in Step ${stepNumber(step)} leads nowhere: add 'Take Action: …' or 'Proceed to Step N' under it`, range: branch.conditionRange });
         }
       }
     }
