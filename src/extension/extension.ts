@@ -9,6 +9,7 @@ import { registerFixAll } from './commands/fixAll.js';
 import { registerLintWorkspace } from './commands/lintWorkspace.js';
 import { registerNewFromTemplate } from './commands/newFromTemplate.js';
 import { registerNewSop } from './commands/newSop.js';
+import { registerShowFileProblems } from './commands/showFileProblems.js';
 import { ConfigService } from './config.js';
 import { DocumentStore } from './documentStore.js';
 import { COMPLETION_TRIGGERS, SopCompletionProvider } from './language/completion.js';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): SopkitApi {
   context.subscriptions.push(
     registerFixAll(store),
     registerLintWorkspace(files, config, store),
+    registerShowFileProblems(store),
     registerNewSop(),
     registerNewFromTemplate(config),
   );

@@ -10,7 +10,7 @@ export class SopStatusBar implements vscode.Disposable {
 
   constructor(private readonly store: DocumentStore) {
     this.item.name = 'sopkit';
-    this.item.command = 'workbench.actions.view.problems';
+    this.item.command = 'sopkit.showFileProblems';
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       // Modal editors (Workspace Trust, Running Extensions) can close without an active-editor
@@ -37,7 +37,7 @@ export class SopStatusBar implements vscode.Disposable {
     const problems = result.messages.length === 0 ? 'no problems' : `${result.messages.length} problem${result.messages.length === 1 ? '' : 's'}`;
     this.item.text = `${icon} SOP: ${result.format} · ${problems}`;
     this.item.tooltip = new vscode.MarkdownString(
-      `**sopkit**: ${result.format} SOP (${result.formatReason})\n\n${errors} error${errors === 1 ? '' : 's'}, ${others} other problem${others === 1 ? '' : 's'}. Click to open Problems.`,
+      `**sopkit**: ${result.format} SOP (${result.formatReason})\n\n${errors} error${errors === 1 ? '' : 's'}, ${others} other problem${others === 1 ? '' : 's'}. Click to list this file's problems.`,
     );
     this.item.accessibilityInformation = { label: `sopkit: ${result.format} SOP, ${problems}` };
     this.item.show();
