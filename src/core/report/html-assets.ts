@@ -30,7 +30,8 @@ thead th { background: var(--head); }
 #sops th button::after { content: "↕"; color: var(--muted); }
 #sops th[aria-sort="ascending"] button::after { content: "▲"; color: var(--fg); }
 #sops th[aria-sort="descending"] button::after { content: "▼"; color: var(--fg); }
-#sops td.file { word-break: break-all; }
+#sops .file { word-break: break-all; }
+#sops .nowrap { white-space: nowrap; }
 .overdue { color: var(--bad); background: var(--bad-bg); font-weight: 600; }
 .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin-bottom: .75rem; }
 .filters[hidden] { display: none; }

@@ -55,7 +55,10 @@ function filterControls(summary: ReportSummary): string {
 function sopRow(row: ReportRow, index: number): string {
   const cells = REPORT_COLUMNS.map((column) => {
     const text = cellText(row, column);
-    const classes = [column.kind === 'number' ? 'num' : '', column.key === 'file' ? 'file' : '', column.key === 'overdue' && row.overdue ? 'overdue' : ''].filter(Boolean).join(' ');
+    const classes = [
+      column.kind === 'number' ? 'num' : '', column.key === 'file' ? 'file' : '', column.kind === 'date' || column.key === 'id' ? 'nowrap' : '',
+      column.key === 'overdue' && row.overdue ? 'overdue' : '',
+    ].filter(Boolean).join(' ');
     const sort = column.kind === 'flag' ? ` data-sort="${row.overdue ? '1' : ''}"` : '';
     const tag = column.key === 'file' ? 'th scope="row"' : 'td';
     return `<${tag}${classes ? ` class="${classes}"` : ''}${sort}>${escapeHtml(text)}</${tag === 'td' ? 'td' : 'th'}>`;
