@@ -8,22 +8,55 @@
  * The cache file is data sopkit wrote, but it sits where anyone could have put anything: an entry
  * of the wrong shape is ignored (and rebuilt), and the file is only ever replaced when what is at
  * its path is a sopkit cache (or nothing, or empty) — never a link, never one of the linted files.
+ *
+ * It is also signed: an HMAC under a key kept in the user's sopkit folder (`$SOPKIT_CACHE`, else
+ * ~/.cache/sopkit), never in the repository. A cache committed to a repository, or planted by a
+ * pull request, would otherwise let it declare any broken file clean; its entries are not trusted
+ * unless this machine's key signed them.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { closeSync, constants, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { LintOptions } from '../core/index.js';
 import type { LintOutcome } from './results.js';
 import { lstatOrUndefined, outputFolderRefusal, readRegular, writeOutputFile } from './safe-fs.js';
 
 interface Entry { content: string; settings: string; outcome: LintOutcome }
-interface CacheFile { sopkit: string; entries: Record<string, Entry> }
+interface CacheFile { sopkit: string; mac: string; entries: Record<string, Entry> }
 
 export const DEFAULT_CACHE_NAME = '.sopkit-cache';
 /** A cache of 100,000 files is about 40 MB; anything far beyond that is not ours. */
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 /** How every cache sopkit writes begins (JSON.stringify of CacheFile, `sopkit` first). */
 const CACHE_START = '{"sopkit":';
+const KEY_BYTES = 32;
+
+/** The folder of the key that signs caches: the user's, never the repository's. */
+export function cacheKeyFolder(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SOPKIT_CACHE ? resolve(env.SOPKIT_CACHE) : join(env.XDG_CACHE_HOME ? resolve(env.XDG_CACHE_HOME) : join(homedir(), '.cache'), 'sopkit');
+}
+
+/** This user's signing key, created on first use (readable by the user alone), or why there is none. */
+export function cacheKey(folder = cacheKeyFolder()): Buffer | { reason: string } {
+  const path = join(folder, 'cache-key');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const read = readRegular(path, 1024, '1 KB');
+    if (!('reason' in read)) return read.bytes.length === KEY_BYTES ? read.bytes : { reason: `${path} is not a sopkit cache key` };
+    if (read.code !== 'ENOENT') return { reason: `no key could be kept in ${folder} (${read.code ?? read.reason})` };
+    try {
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+      try { writeSync(fd, randomBytes(KEY_BYTES)); } finally { closeSync(fd); }
+    } catch (error) {
+      // Another sopkit created it at the same moment: read theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return { reason: `no key could be kept in ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    }
+  }
+  return { reason: `${path} could not be read back` };
+}
+
+const macOf = (key: Buffer, entries: string) => createHmac('sha256', key).update(entries).digest('hex');
 
 export function hashText(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
@@ -62,8 +95,11 @@ export class LintCache {
   hits = 0;
   misses = 0;
 
-  /** `cwd` decides the workspace the cache must be written in (see safe-fs.ts). */
-  constructor(readonly path: string, private readonly version: string, private readonly cwd: string) {
+  /** False when the cache file held entries this machine's key did not sign (they were ignored). */
+  trusted = true;
+
+  /** `cwd` decides the workspace the cache must be written in (see safe-fs.ts); `key` signs it. */
+  constructor(readonly path: string, private readonly version: string, private readonly cwd: string, private readonly key: Buffer) {
     const at = lstatOrUndefined(path);
     if (!at?.isFile()) return; // nothing yet; a link or anything else is never read
     const read = readRegular(path, MAX_CACHE_BYTES, '512 MB');
@@ -71,9 +107,11 @@ export class LintCache {
     try {
       const data = JSON.parse(read.bytes.toString('utf8')) as CacheFile;
       // Another sopkit version may lint differently: start afresh.
-      if (data && data.sopkit === version && data.entries && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
-        Object.assign(this.entries, data.entries);
-      }
+      if (!data || data.sopkit !== version || !data.entries || typeof data.entries !== 'object' || Array.isArray(data.entries)) return;
+      const expected = Buffer.from(macOf(key, JSON.stringify(data.entries)));
+      const given = Buffer.from(typeof data.mac === 'string' ? data.mac : '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) { this.trusted = false; return; }
+      Object.assign(this.entries, data.entries);
     } catch { /* corrupt: start afresh */ }
   }
 
@@ -100,7 +138,8 @@ export class LintCache {
     const outside = outputFolderRefusal(this.path, this.cwd);
     if (outside) return outside;
     mkdirSync(dirname(this.path), { recursive: true });
-    const bytes = Buffer.from(JSON.stringify({ sopkit: this.version, entries: this.entries } satisfies CacheFile));
+    const entries = JSON.stringify(this.entries);
+    const bytes = Buffer.from(`${CACHE_START}${JSON.stringify(this.version)},"mac":${JSON.stringify(macOf(this.key, entries))},"entries":${entries}}`);
     const written = writeOutputFile(this.path, bytes, this.cwd, (existing) => {
       if (isLinted(this.path)) return 'it is one of the files being linted';
       if (existing.size === 0) return null;

@@ -11,7 +11,13 @@ import { nodeConfigHostFor } from './node-host.js';
 import { workspaceRoot } from './safe-fs.js';
 
 export function cliConfigResolver(io: CliIo, opts: { config?: string; today?: string }): ConfigResolver {
-  const rootOf = (folder: string) => workspaceRoot(join(folder, 'x'), io.cwd);
+  // Asked once per linted file; files share folders, and each answer costs a walk up to find .git.
+  const roots = new Map<string, string>();
+  const rootOf = (folder: string) => {
+    let root = roots.get(folder);
+    if (root === undefined) roots.set(folder, (root = workspaceRoot(join(folder, 'x'), io.cwd)));
+    return root;
+  };
   return new ConfigResolver(nodeConfigHostFor(io.cwd), {
     configFile: opts.config ? io.resolve(opts.config) : undefined,
     stopAt: rootOf,

@@ -12,8 +12,8 @@
  */
 import { accessSync, constants, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { ignoredBy } from '../core/index.js';
 import { errorReason, findGitRoot, isInsideFolder, readRegular, realRoot, workspaceRoot, type FsPath } from './safe-fs.js';
 
 export { findGitRoot } from './safe-fs.js';
@@ -37,16 +37,20 @@ export interface Expansion {
   unsearchable: { folder: string; reason: string }[];
 }
 
-/** .gitignore rules, each applied relative to the folder of its own .gitignore. */
+/**
+ * .gitignore rules, each applied relative to the folder of its own .gitignore. They run on the
+ * core's linear-time glob engine: a repository's .gitignore is untrusted input, and a line of a
+ * dozen `**` against a deep path kept backtracking matchers busy for minutes.
+ */
 class GitIgnores {
-  private readonly byDir = new Map<string, Ignore | null>();
+  private readonly byDir = new Map<string, readonly string[] | null>();
   constructor(private readonly top: string) {}
 
-  private rulesIn(dir: string): Ignore | null {
+  private rulesIn(dir: string): readonly string[] | null {
     let rules = this.byDir.get(dir);
     if (rules === undefined) {
       const read = readRegular(join(dir, '.gitignore'), 1024 * 1024, '1 MB');
-      rules = 'reason' in read ? null : ignore().add(read.bytes.toString('utf8'));
+      rules = 'reason' in read ? null : read.bytes.toString('utf8').split(/\r?\n/);
       this.byDir.set(dir, rules);
     }
     return rules;
@@ -62,7 +66,7 @@ class GitIgnores {
     return dirs.some((dir) => {
       const rules = this.rulesIn(dir);
       const rel = relative(dir, file).split('\\').join('/');
-      return !!rules && rel !== '' && !rel.startsWith('..') && rules.ignores(rel);
+      return !!rules && rel !== '' && !rel.startsWith('..') && ignoredBy(rules, rel);
     });
   }
 }

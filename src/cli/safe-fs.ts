@@ -93,13 +93,23 @@ export function readRegular(path: FsPath, cap = MAX_TEXT_BYTES, capLabel = MAX_T
   }
 }
 
-/** The folder holding `.git` at or above `from`, if any. */
+/**
+ * Whether a `.git` found on the way up can be trusted to mark a repository: it must belong to the
+ * user running sopkit or to root. Anyone can create `/tmp/.git`; taken as a repository root it
+ * would widen the workspace to the whole shared folder and let its `.sopkit.yaml` apply (git
+ * itself refuses repositories other users own, for the same reason).
+ */
+function trustedGitMarker(uid: number): boolean {
+  const me = process.getuid?.();
+  return me === undefined || uid === me || uid === 0;
+}
+
+/** The folder holding a trusted `.git` at or above `from`, if any. */
 export function findGitRoot(from: string): string | undefined {
   for (let dir = from; ; dir = dirname(dir)) {
-    try {
-      lstatSync(join(dir, '.git'));
-      return dir;
-    } catch { /* not here */ }
+    let marker;
+    try { marker = lstatSync(join(dir, '.git')); } catch { marker = undefined; }
+    if (marker && trustedGitMarker(marker.uid)) return dir;
     if (dirname(dir) === dir) return undefined;
   }
 }
@@ -214,6 +224,13 @@ function tempPathFor(target: FsPath): FsPath {
   return Buffer.concat([target.subarray(0, cut + 1), Buffer.from('.'), target.subarray(cut + 1, cut + 1 + TEMP_NAME_KEEP), Buffer.from(suffix)]);
 }
 
+/**
+ * The mode bits a rewritten file keeps: read, write and execute for owner, group and others. The
+ * set-user-ID, set-group-ID and sticky bits are dropped, as the kernel drops them when anyone but
+ * the owner writes a file: sopkit changed the content, and must not hand it the owner's powers.
+ */
+const PERMISSION_BITS = 0o777;
+
 function writeAll(fd: number, bytes: Buffer): void {
   for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
@@ -230,13 +247,13 @@ function writeTemp(target: FsPath, bytes: Buffer, mode: number, owner?: { uid: n
   const temp = tempPathFor(target);
   let fd: number;
   try {
-    fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode & 0o777);
+    fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode & PERMISSION_BITS);
   } catch (error) {
     return { reason: `a temporary file could not be created in its folder (${errorReason(error)})` };
   }
   try {
     writeAll(fd, bytes);
-    fchmodSync(fd, mode & 0o7777);
+    fchmodSync(fd, mode & PERMISSION_BITS);
     if (owner) {
       try { fchownSync(fd, owner.uid, owner.gid); } catch { /* only the owner's own groups, or root, may change it: keep ours */ }
     }

@@ -2,8 +2,8 @@
  * Which documents are SOPs: Markdown whose path matches `sopkit.files`, or whose front matter says
  * `format: …` or `sop: true`. Everything else (a README, notes) is left to other Markdown tools.
  */
-import picomatch from 'picomatch/posix';
 import * as vscode from 'vscode';
+import { globMatcher } from '../core/index.js';
 
 export const DEFAULT_SOP_GLOBS = ['**/*.sop.md', '**/sops/**/*.md', '**/SOPs/**/*.md'];
 
@@ -52,7 +52,7 @@ export class SopFileMatcher implements vscode.Disposable {
     if (!matcher) {
       const configured = vscode.workspace.getConfiguration('sopkit', folder?.uri ?? null).get<unknown>('files');
       const globs = Array.isArray(configured) ? configured.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : DEFAULT_SOP_GLOBS;
-      matcher = { globs, match: globs.length ? picomatch(globs, { dot: true }) : () => false };
+      matcher = { globs, match: globMatcher(globs) };
       this.matchers.set(key, matcher);
     }
     return matcher;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, fixtureUri } from './helpers.js';
+import { activateExtension, closeAllEditors, fixtureUri, lintNow } from './helpers.js';
 
 function labels(list: vscode.CompletionList | undefined): string[] {
   return (list?.items ?? []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
@@ -63,6 +63,20 @@ describe('completion, hover, definitions and symbols', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 4));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
     assert.match(text, /\*\*Escalation\*\* — required in a workflow SOP/);
+  });
+
+  it('puts a code lens above content taken as a part, and explains it on hover', async () => {
+    const content = '---\nformat: article\n---\n\n# Refund a damaged order\n\nThis SOP describes how agents refund orders that arrive damaged.\n\n## How we refund\n\n1. Check the photos.\n2. Refund the order.\n';
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(document);
+    await lintNow(document.uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const ours = lenses.filter((l) => l.command?.title.startsWith('sopkit:'));
+    const line = document.getText().split('\n').findIndex((l) => l.startsWith('This SOP describes'));
+    assert.deepEqual(ours.map((l) => [l.range.start.line, l.command!.title]), [[line, 'sopkit: Purpose — recognised by its content, not a heading']]);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(text, /Recognised as Purpose by its content, not its heading/);
   });
 
   it('explains a front-matter key and its allowed values on hover', async () => {

@@ -29,11 +29,23 @@ export interface LintCommandOptions {
   stdinFilename?: string;
 }
 
+/** Joins small pieces into writes of about 64 KB: one write per line would be slow, one per run large. */
+export function* batched(chunks: Iterable<string>, size = 64 * 1024): Generator<string> {
+  let pending: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    pending.push(chunk);
+    length += chunk.length;
+    if (length >= size) { yield pending.join(''); pending = []; length = 0; }
+  }
+  if (length) yield pending.join('');
+}
+
 /** Prints a run in the chosen format and returns the exit code. */
 export function report(run: LintRun, opts: LintCommandOptions, io: CliIo, maxWarnings: number, usageProblem: boolean): number {
   // The clear line per unreadable file goes to stderr in every format, so stdout stays parseable.
   for (const s of run.skipped) io.stderr(`sopkit: ${terminalText(displayPath(s.filePath, io.cwd))}: skipped, ${terminalText(s.reason)}\n`);
-  io.stdout(formatters[opts.format](run, { color: io.color, version: io.version }));
+  for (const chunk of batched(formatters[opts.format](run, { color: io.color, version: io.version }))) io.stdout(chunk);
   if (run.skipped.length || usageProblem) return 2;
   const errors = run.results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = run.results.reduce((n, r) => n + r.warningCount, 0);

@@ -5,7 +5,7 @@
  * 0 no errors, 1 errors or too many warnings, 2 usage, config or file-reading problems.
  */
 import { clip, formatConfigProblem, isIsoDate, terminalText, type LintOptions } from '../../core/index.js';
-import { cacheFilePath, hashText, LintCache, settingsKey } from '../cache.js';
+import { cacheFilePath, cacheKey, hashText, LintCache, settingsKey } from '../cache.js';
 import { cliConfigResolver } from '../config-resolver.js';
 import { expandFileArguments, type LintTarget } from '../files.js';
 import { FORMAT_NAMES, formatters } from '../formatters/index.js';
@@ -41,6 +41,18 @@ function checkOptions(opts: LintCommandOptions): { maxWarnings: number; concurre
     concurrency = Number(opts.concurrency);
   }
   return { maxWarnings, concurrency };
+}
+
+/** The --cache, or none (with one line saying why) when no signing key can be kept for this user. */
+function openCache(opts: LintCommandOptions, io: CliIo): LintCache | undefined {
+  const key = cacheKey();
+  if ('reason' in key) {
+    io.stderr(`sopkit: --cache is off for this run: ${terminalText(key.reason)}\n`);
+    return undefined;
+  }
+  const cache = new LintCache(cacheFilePath(opts.cacheLocation, io.cwd), io.version, io.cwd, key);
+  if (!cache.trusted) io.stderr(`sopkit: ${terminalText(displayPath(cache.path, io.cwd))} was not written by sopkit on this machine (its signature does not match); it is rebuilt\n`);
+  return cache;
 }
 
 export async function runLint(patterns: string[], opts: LintCommandOptions, io: CliIo): Promise<number> {
@@ -93,8 +105,10 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
 
   // One pass, file by file: read, reuse a cached outcome or lint, write the fix, keep the result.
   // Only the files in flight are held in memory; what is kept per file is what the report needs.
-  const cache = opts.cache ? new LintCache(cacheFilePath(opts.cacheLocation, io.cwd), io.version, io.cwd) : undefined;
+  const cache = opts.cache ? openCache(opts, io) : undefined;
   const lintedInodes = new Set<string>();
+  // Kept until the end for the report: only what the format prints (JSON alone lists sections).
+  const forReport = (outcome: LintOutcome): LintOutcome => (opts.format === 'json' || !outcome.sections ? outcome : { ...outcome, sections: undefined });
   const results: (FileResult | undefined)[] = new Array(files.length);
   const inFlight = new Map<number, { file: number; bom: boolean; snapshot: Snapshot; hash?: string }>();
   let nextFile = 0;
@@ -112,7 +126,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
       const cached = cache?.get(file.path, hash!, settings);
       // A cached outcome says nothing about content that could get its canonical heading: lint again.
       if (cached && !opts.canonicalHeadings && !(opts.fix && cached.messages.some((m) => m.fixable))) {
-        results[i] = withCounts(file.path, cached);
+        results[i] = withCounts(file.path, forReport(cached));
         continue;
       }
       const job: LintJob = { index: jobCount++, text: read.text, optionsId: optionsIds[i] };
@@ -141,7 +155,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
     if (kept) {
       const { fixedText: _text, fixesApplied: _applied, unfixed: _unfixed, ...stored } = kept;
       if (cache && hash !== undefined) cache.set(file.path, hash, settingsKeys[optionsIds[i]], stored);
-      results[i] = withCounts(file.path, stored);
+      results[i] = withCounts(file.path, forReport(stored));
     }
   };
   const { threads } = await lintStream(nextJob, finish, { optionsTable, fix: !!opts.fix, headings: !!opts.canonicalHeadings }, concurrency, files.length);

@@ -13,7 +13,7 @@ interface NewOptions { template: string; set: string[]; output?: string; force?:
 export async function runNew(opts: NewOptions, io: CliIo): Promise<number> {
   checkDate('--today', opts.today);
   const { templatesFolder } = await configFor(opts.output ? io.resolve(opts.output) : join(io.cwd, 'new-sop.md'), io, opts);
-  const extra = await teamTemplates(templatesFolder);
+  const extra = await teamTemplates(templatesFolder, io);
   const templates = listTemplates(extra);
   const template = templates.find((t) => t.id === opts.template);
   if (!template) throw new UsageError(`unknown template '${opts.template}'. Known templates: ${templates.map((t) => t.id).join(', ')}`);

@@ -22,7 +22,7 @@ export async function configFor(file: string, io: CliIo, opts: { config?: string
 }
 
 /** The team's own templates (every *.md in the configured folder). */
-export async function teamTemplates(folder: string | undefined): Promise<TemplateSource[]> {
+export async function teamTemplates(folder: string | undefined, io: CliIo): Promise<TemplateSource[]> {
   if (!folder) return [];
   let names: string[];
   try {
@@ -33,7 +33,7 @@ export async function teamTemplates(folder: string | undefined): Promise<Templat
   const sources: TemplateSource[] = [];
   for (const name of names) {
     try {
-      const read = readInside(join(folder, name), workspaceRoot(join(folder, name), process.cwd()));
+      const read = readInside(join(folder, name), workspaceRoot(join(folder, name), io.cwd));
       if ('reason' in read) throw new UsageError(`${join(folder, name)}: this template ${read.reason}`);
       sources.push(parseTemplateSource(name, read.bytes.toString('utf8')));
     } catch (error) {

@@ -6,7 +6,7 @@ import { configFor, teamTemplates } from './shared.js';
 
 export async function runTemplates(opts: { json?: boolean; config?: string }, io: CliIo): Promise<number> {
   const { templatesFolder } = await configFor(join(io.cwd, 'new-sop.md'), io, opts);
-  const templates = listTemplates(await teamTemplates(templatesFolder));
+  const templates = listTemplates(await teamTemplates(templatesFolder, io));
   if (opts.json) {
     io.stdout(`${JSON.stringify(templates, null, 2)}\n`);
     return 0;

@@ -19,16 +19,15 @@ function escapeProperty(text: string): string {
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-export function formatGithub(run: LintRun, _context: FormatContext): string {
-  const lines: string[] = [];
+/** One workflow command per line, written as they are made. */
+export function* githubChunks(run: LintRun, _context: FormatContext): Generator<string> {
   for (const result of run.results) {
     const file = escapeProperty(displayPath(result.filePath, run.cwd));
     for (const m of result.messages) {
       if (run.quiet && m.severity !== 'error') continue;
       const props = [`file=${file}`, `line=${m.line}`, `col=${m.column}`, `endLine=${m.endLine}`, `endColumn=${m.endColumn}`, `title=${escapeProperty(`sopkit ${m.ruleId}`)}`];
-      lines.push(`::${COMMAND[m.severity]} ${props.join(',')}::${escapeData(m.message)}`);
+      yield `::${COMMAND[m.severity]} ${props.join(',')}::${escapeData(m.message)}\n`;
     }
   }
-  for (const s of run.skipped) lines.push(`::error file=${escapeProperty(displayPath(s.filePath, run.cwd))},title=sopkit::${escapeData(`Skipped: ${s.reason}`)}`);
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  for (const s of run.skipped) yield `::error file=${escapeProperty(displayPath(s.filePath, run.cwd))},title=sopkit::${escapeData(`Skipped: ${s.reason}`)}\n`;
 }

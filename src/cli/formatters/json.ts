@@ -1,20 +1,20 @@
 /** ESLint's JSON result shape, plus the SOP format each file was linted as and why. */
-import type { LintRun } from '../results.js';
+import type { FileResult, LintRun, SkippedFile } from '../results.js';
 import { wellFormed } from '../../core/index.js';
 import type { FormatContext } from './context.js';
 
 /** JSON.stringify replacer: consumers get well-formed Unicode (no lone surrogates). */
 export const wellFormedStrings = (_key: string, value: unknown): unknown => (typeof value === 'string' ? wellFormed(value) : value);
 
-export function toJsonResults(run: LintRun) {
-  const linted = run.results.map((r) => ({
+function jsonResult(r: FileResult, quiet: boolean) {
+  return {
     filePath: r.filePath,
     format: r.format,
     formatSource: r.formatSource,
     formatReason: r.formatReason,
     // What served each part (title, purpose, scope…): the heading or line, and how it was recognised.
     sections: r.sections ?? [],
-    messages: (run.quiet ? r.messages.filter((m) => m.severity === 'error') : r.messages).map((m) => ({
+    messages: (quiet ? r.messages.filter((m) => m.severity === 'error') : r.messages).map((m) => ({
       ruleId: m.ruleId,
       severity: m.severity === 'error' ? 2 : 1,
       message: m.message,
@@ -27,12 +27,15 @@ export function toJsonResults(run: LintRun) {
     })),
     errorCount: r.errorCount,
     // --quiet reports errors only, and (as ESLint does) counts only what it reports.
-    warningCount: run.quiet ? 0 : r.warningCount,
+    warningCount: quiet ? 0 : r.warningCount,
     fixableErrorCount: r.fixableErrorCount,
-    fixableWarningCount: run.quiet ? 0 : r.fixableWarningCount,
-  }));
-  // A file that could not be read is a fatal message, as ESLint reports files it cannot parse.
-  const skipped = run.skipped.map((s) => ({
+    fixableWarningCount: quiet ? 0 : r.fixableWarningCount,
+  };
+}
+
+/** A file that could not be read is a fatal message, as ESLint reports files it cannot parse. */
+function jsonSkipped(s: SkippedFile) {
+  return {
     filePath: s.filePath,
     format: null,
     formatSource: null,
@@ -43,10 +46,25 @@ export function toJsonResults(run: LintRun) {
     warningCount: 0,
     fixableErrorCount: 0,
     fixableWarningCount: 0,
-  }));
-  return [...linted, ...skipped];
+  };
 }
 
-export function formatJson(run: LintRun, _context: FormatContext): string {
-  return `${JSON.stringify(toJsonResults(run), wellFormedStrings)}\n`;
+/** Every entry of the JSON array, linted files first, each converted only when it is written. */
+function* jsonEntries(run: LintRun) {
+  for (const r of run.results) yield jsonResult(r, run.quiet);
+  for (const s of run.skipped) yield jsonSkipped(s);
+}
+
+/** The JSON array of all entries, written one entry at a time. */
+export function* jsonChunks(run: LintRun, _context: FormatContext): Generator<string> {
+  let separator = '[';
+  for (const entry of jsonEntries(run)) {
+    yield separator + JSON.stringify(entry, wellFormedStrings);
+    separator = ',';
+  }
+  yield separator === '[' ? '[]\n' : ']\n';
+}
+
+export function formatJson(run: LintRun, context: FormatContext): string {
+  return [...jsonChunks(run, context)].join('');
 }

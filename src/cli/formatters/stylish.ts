@@ -15,9 +15,10 @@ type Style = keyof typeof styles;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function formatStylish(run: LintRun, context: FormatContext): string {
+/** The report, one file's block at a time, then the summary. */
+export function* stylishChunks(run: LintRun, context: FormatContext): Generator<string> {
   const paint = (style: Style, text: string) => (context.color ? styles[style](text) : text);
-  const out: string[] = [];
+  let out: string[] = [];
   let errors = 0, warnings = 0, infos = 0, fixableErrors = 0, fixableWarnings = 0;
   for (const result of run.results) {
     errors += result.errorCount;
@@ -38,6 +39,8 @@ export function formatStylish(run: LintRun, context: FormatContext): string {
       out.push(`  ${paint('dim', places[i].padEnd(placeWidth))}  ${severity}  ${texts[i].padEnd(messageWidth)}  ${paint('dim', m.ruleId)}`);
     });
     out.push('');
+    yield `${out.join('\n')}\n`;
+    out = [];
   }
   const total = errors + (run.quiet ? 0 : warnings + infos);
   if (total > 0) {
@@ -49,5 +52,9 @@ export function formatStylish(run: LintRun, context: FormatContext): string {
     out.push(paint('green', `✔ ${plural(run.results.length, 'SOP')} checked, no problems`));
   }
   if (run.fixedFiles) out.push(paint('green', `  fixed ${plural(run.fixedFiles, 'file')}`));
-  return `${out.join('\n')}\n`;
+  yield `${out.join('\n')}\n`;
+}
+
+export function formatStylish(run: LintRun, context: FormatContext): string {
+  return [...stylishChunks(run, context)].join('');
 }

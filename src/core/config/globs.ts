@@ -153,6 +153,16 @@ export function matchesOverride(globs: string | string[], relative: string): boo
   });
 }
 
+/**
+ * A matcher for a list of globs taken as they are (no "name at any depth" rule): true when any
+ * glob matches, a `!glob` matching what it does not name. For editor settings such as
+ * `sopkit.files`, which a workspace's own settings file can set.
+ */
+export function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  const compiled = globs.map(compileOverrideGlob).filter((g): g is CompiledGlob & { negated: boolean } => !('error' in g));
+  return (path) => compiled.some((glob) => glob.test(path) !== glob.negated);
+}
+
 interface IgnoreRule { regex: CompiledGlob; negative: boolean; folderOnly: boolean }
 
 /** One `ignore` line parsed with .gitignore rules, or why it cannot be used (undefined: blank or comment). */

@@ -131,10 +131,12 @@ function labelOf(node: RootContent, matcher: Pick<SectionMatcher, 'match'>, text
   return undefined;
 }
 
-function buildSections(tree: Root, text: string, lineStarts: number[], sectionMatcher: SectionMatcher, titleHeading: number, titledByFrontMatter: boolean): Section[] {
-  const children = tree.children;
-  // Every heading is matched twice (to track the open sections, then to build its own), and
-  // matching normalises the text each time: remember the answers for this document.
+/**
+ * The section matcher with its answers remembered for one document: every heading is matched
+ * twice (to track the open sections, then to build its own), and matching normalises the text
+ * each time. `how` says how each remembered match was made.
+ */
+function rememberingMatcher(sectionMatcher: SectionMatcher) {
   const answers = new Map<string, string[]>();
   const how = new Map<string, 'heading' | 'alias' | 'word'>();
   const matcher: Pick<SectionMatcher, 'match'> = {
@@ -149,6 +151,11 @@ function buildSections(tree: Root, text: string, lineStarts: number[], sectionMa
       return ids.slice();
     },
   };
+  return { matcher, howMatched: (heading: string, loose: boolean) => how.get(`${loose ? 1 : 0}${heading}`) };
+}
+
+/** Where sections start: every heading, and bold or "Label:" lines that name a part outside a named section. */
+function sectionBoundaries(children: Root['children'], matcher: Pick<SectionMatcher, 'match'>, text: string, titleHeading: number, titledByFrontMatter: boolean): Boundary[] {
   const boundaries: Boundary[] = [];
   let headingDepth = 1;
   // Open headings that name a section: inside one of those, a bold "Objectives" is a sub-point, not a section.
@@ -166,8 +173,12 @@ function buildSections(tree: Root, text: string, lineStarts: number[], sectionMa
     const label = recognisedOpen.length === 0 ? labelOf(node, matcher, text) : undefined;
     if (label) boundaries.push({ index, depth: Math.min(6, headingDepth + 1), text: label.label, start: label.start, end: label.end, label: true, includeSelf: label.rest });
   });
-  // Each section ends where the next boundary of the same or a higher level starts (a stack keeps this linear).
-  const ends = new Array<number>(boundaries.length).fill(children.length);
+  return boundaries;
+}
+
+/** The child index at which each boundary's section ends: the next boundary of the same or a higher level (a stack keeps this linear). */
+function sectionEnds(boundaries: Boundary[], childCount: number): number[] {
+  const ends = new Array<number>(boundaries.length).fill(childCount);
   const open: number[] = [];
   boundaries.forEach((b, i) => {
     while (open.length && boundaries[open[open.length - 1]].depth >= b.depth) ends[open.pop()!] = b.index;
@@ -175,6 +186,14 @@ function buildSections(tree: Root, text: string, lineStarts: number[], sectionMa
     if (!b.label) while (open.length && boundaries[open[open.length - 1]].label) ends[open.pop()!] = b.index;
     open.push(i);
   });
+  return ends;
+}
+
+function buildSections(tree: Root, text: string, lineStarts: number[], sectionMatcher: SectionMatcher, titleHeading: number, titledByFrontMatter: boolean): Section[] {
+  const children = tree.children;
+  const { matcher, howMatched } = rememberingMatcher(sectionMatcher);
+  const boundaries = sectionBoundaries(children, matcher, text, titleHeading, titledByFrontMatter);
+  const ends = sectionEnds(boundaries, children.length);
   const sections: Section[] = [];
   const stack: number[] = [];
   boundaries.forEach((b, i) => {
@@ -182,7 +201,7 @@ function buildSections(tree: Root, text: string, lineStarts: number[], sectionMa
     if (!b.label) while (stack.length && sections[stack[stack.length - 1]].kind === 'label') stack.pop();
     const parent = stack.length ? stack[stack.length - 1] : -1;
     const end = ends[i];
-    const endOffset = end < children.length ? (children[end].position?.start.offset ?? text.length) : text.length;
+    const endOffset = trimEnd(text, end < children.length ? (children[end].position?.start.offset ?? text.length) : text.length, b.end);
     // Nested inside a recognised section (other than a document-wide h1), only exact names count.
     const insideRecognised = ancestors(sections, parent).some((s) => s.canonical.length > 0 && s.heading.depth > 1);
     const isTitle = b.index === titleHeading && !b.label;
@@ -193,10 +212,10 @@ function buildSections(tree: Root, text: string, lineStarts: number[], sectionMa
       title: displayTitle(b.text),
       canonical,
       recognisedBy: canonical.length ? 'heading' : 'none',
-      ...(canonical.length ? { matchedBy: how.get(`${loose ? 1 : 0}${b.text}`) ?? 'heading' } : {}),
+      ...(canonical.length ? { matchedBy: howMatched(b.text, loose) ?? 'heading' } : {}),
       kind: b.label ? 'label' : 'heading',
-      range: rangeAt(lineStarts, b.start, trimEnd(text, endOffset, b.end)),
-      bodyRange: rangeAt(lineStarts, b.end, trimEnd(text, endOffset, b.end)),
+      range: rangeAt(lineStarts, b.start, endOffset),
+      bodyRange: rangeAt(lineStarts, b.end, endOffset),
       body: children.slice(b.includeSelf ? b.index : b.index + 1, end) as Nodes[],
       parent,
     });

@@ -72,49 +72,33 @@ function isQuestionParagraph(node: Nodes): boolean {
   return !!first && first.type === 'strong' && /\?\s*$/.test(toString(first));
 }
 
-export function extractFaq(doc: SopDocument): FaqPair[] {
-  const pairs: FaqPair[] = [];
-  const { lineStarts } = doc;
-  const children = doc.tree.children as Nodes[];
-  const isBoundary = (n: Nodes) => n.type === 'heading' || isQuestionParagraph(n);
-  children.forEach((node, index) => {
-    let question: string | undefined;
-    let inlineAnswer = '';
-    let questionEnd = offsets(node)[1];
-    if (node.type === 'heading') {
-      const text = toString(node).trim();
-      const cleaned = text.replace(QUESTION_PREFIX, '').trim();
-      if (/\?\s*$/.test(cleaned)) question = cleaned;
-    } else if (isQuestionParagraph(node)) {
-      const p = node as Paragraph;
-      const full = toString(p);
-      const first = p.children[0];
-      if (first.type === 'strong' && !QUESTION_PREFIX.test(full)) {
-        question = toString(first).trim();
-        inlineAnswer = full.slice(toString(first).length).replace(ANSWER_PREFIX, '').trim();
-      } else {
-        const [q, ...a] = full.split(/\n(?=[ \t]*(?:a|answer)\s*(?:\d{1,3}\s*)?[:.)])/i);
-        question = q.replace(QUESTION_PREFIX, '').replace(/\s+/g, ' ').trim();
-        inlineAnswer = a.join('\n').replace(ANSWER_PREFIX, '').trim();
-        if (!a.length) {
-          // "Q: How do I…? Some answer" on one line: the answer follows the question mark.
-          const qm = question.indexOf('?');
-          if (qm >= 0 && qm < question.length - 1) { inlineAnswer = question.slice(qm + 1).trim(); question = question.slice(0, qm + 1); }
-        }
-      }
-      if (!question) return;
-      questionEnd = offsets(node)[1];
-    }
-    if (!question) return;
-    const answerNodes: Nodes[] = [];
-    for (let k = index + 1; k < children.length && !isBoundary(children[k]); k++) answerNodes.push(children[k]);
-    const answerText = [inlineAnswer, ...answerNodes.map((n) => toString(n))].join('\n').replace(ANSWER_PREFIX, '').trim();
-    const [qs] = offsets(node);
-    const answerRange = answerNodes.length
-      ? rangeAt(lineStarts, offsets(answerNodes[0])[0], offsets(answerNodes[answerNodes.length - 1])[1])
-      : inlineAnswer ? rangeAt(lineStarts, qs, questionEnd) : undefined;
-    pairs.push({ question, questionRange: rangeAt(lineStarts, qs, node.type === 'heading' ? questionEnd : qs + Math.min(toString(node).split('\n')[0].length + 4, questionEnd - qs)), answer: answerText, answerRange, slug: '' });
-  });
+/** The question a node asks (a heading ending in "?", a "Q:" or bold-question paragraph), with any answer written on the same lines. */
+function questionOf(node: Nodes): { question: string; inlineAnswer: string } | undefined {
+  if (node.type === 'heading') {
+    const cleaned = toString(node).trim().replace(QUESTION_PREFIX, '').trim();
+    return /\?\s*$/.test(cleaned) ? { question: cleaned, inlineAnswer: '' } : undefined;
+  }
+  if (!isQuestionParagraph(node)) return undefined;
+  const p = node as Paragraph;
+  const full = toString(p);
+  const first = p.children[0];
+  if (first.type === 'strong' && !QUESTION_PREFIX.test(full)) {
+    const question = toString(first).trim();
+    return question ? { question, inlineAnswer: full.slice(toString(first).length).replace(ANSWER_PREFIX, '').trim() } : undefined;
+  }
+  const [q, ...a] = full.split(/\n(?=[ \t]*(?:a|answer)\s*(?:\d{1,3}\s*)?[:.)])/i);
+  let question = q.replace(QUESTION_PREFIX, '').replace(/\s+/g, ' ').trim();
+  let inlineAnswer = a.join('\n').replace(ANSWER_PREFIX, '').trim();
+  if (!a.length) {
+    // "Q: How do I…? Some answer" on one line: the answer follows the question mark.
+    const qm = question.indexOf('?');
+    if (qm >= 0 && qm < question.length - 1) { inlineAnswer = question.slice(qm + 1).trim(); question = question.slice(0, qm + 1); }
+  }
+  return question ? { question, inlineAnswer } : undefined;
+}
+
+/** Each question's slug, numbered from the second time the same slug appears (as anchors are). */
+function assignSlugs(pairs: FaqPair[]): void {
   const seen = new Map<string, number>();
   for (const pair of pairs) {
     const base = slugify(pair.question);
@@ -122,6 +106,28 @@ export function extractFaq(doc: SopDocument): FaqPair[] {
     seen.set(base, n);
     pair.slug = n === 1 ? base : `${base}-${n}`;
   }
+}
+
+export function extractFaq(doc: SopDocument): FaqPair[] {
+  const pairs: FaqPair[] = [];
+  const { lineStarts } = doc;
+  const children = doc.tree.children as Nodes[];
+  const isBoundary = (n: Nodes) => n.type === 'heading' || isQuestionParagraph(n);
+  children.forEach((node, index) => {
+    const asked = questionOf(node);
+    if (!asked) return;
+    const { question, inlineAnswer } = asked;
+    const [qs, questionEnd] = offsets(node);
+    // The answer runs to the next heading or question.
+    const answerNodes: Nodes[] = [];
+    for (let k = index + 1; k < children.length && !isBoundary(children[k]); k++) answerNodes.push(children[k]);
+    const answerText = [inlineAnswer, ...answerNodes.map((n) => toString(n))].join('\n').replace(ANSWER_PREFIX, '').trim();
+    const answerRange = answerNodes.length
+      ? rangeAt(lineStarts, offsets(answerNodes[0])[0], offsets(answerNodes[answerNodes.length - 1])[1])
+      : inlineAnswer ? rangeAt(lineStarts, qs, questionEnd) : undefined;
+    pairs.push({ question, questionRange: rangeAt(lineStarts, qs, node.type === 'heading' ? questionEnd : qs + Math.min(toString(node).split('\n')[0].length + 4, questionEnd - qs)), answer: answerText, answerRange, slug: '' });
+  });
+  assignSlugs(pairs);
   return pairs;
 }
 

@@ -278,82 +278,96 @@ function frontMatterValue(doc: SopDocument, keys: string[]): { key: string; valu
   return undefined;
 }
 
-/**
- * Parts served by content or front matter, for those no heading serves. `have` is the set of parts
- * already served; the result never repeats one.
- */
-export function recogniseByContent(doc: SopDocument, context: RecogniseContext, have: Set<string>): PartRecognition[] {
-  const out: PartRecognition[] = [];
-  const { lineStarts } = doc;
-  const info = (id: string) => context.catalogue.find((s) => s.id === id);
-  const lang = context.languages.find((l) => l !== 'en') ?? 'en';
-  const add = (part: string, how: PartRecognition['how'], text: string, node: Nodes | Range) => {
-    if (have.has(part)) return;
-    have.add(part);
-    const range = 'type' in node ? rangeAt(lineStarts, ...offsets(node)) : node;
-    out.push({ part, how, text, range });
-  };
-  const opening = paragraphsOf(openingNodes(doc, context.titleHeading) as Nodes[]);
+/** What serves a part when no heading does: how it was found, a short excerpt, and where. */
+interface ContentHit { how: PartRecognition['how']; text: string; at: Nodes | Range }
 
-  // A line led by a part's name and a colon, wherever it stands: the way forms and pasted documents label parts.
+type PartFinder = (doc: SopDocument, context: RecogniseContext, opening: Paragraph[]) => ContentHit | undefined;
+
+const catalogueEntry = (context: RecogniseContext, id: string) => context.catalogue.find((s) => s.id === id);
+
+/** An opening "This SOP describes how …", else a description-like front-matter key. */
+const purposeByContent: PartFinder = (doc, context, opening) => {
+  const cues = cuesOf(catalogueEntry(context, 'purpose'), context.languages);
+  const hit = firstMatch(opening, [...cues.opening, ...cues.anywhere]);
+  if (hit) return { how: 'content', text: excerpt(hit.sentence), at: hit.node };
+  const fm = frontMatterValue(doc, ['description', 'about', 'summary', 'purpose', 'objective']);
+  return fm && typeof fm.value === 'string' ? { how: 'front-matter', text: `${fm.key}: ${excerpt(fm.value)}`, at: fm.range } : undefined;
+};
+
+/** "Applies to / use this when …" in the opening, a section's lead or anywhere, else an audience-like key. */
+const scopeByContent: PartFinder = (doc, context, opening) => {
+  const cues = cuesOf(catalogueEntry(context, 'scope'), context.languages);
+  const hit = firstMatch(opening, [...cues.opening, ...cues.anywhere]) ?? firstMatch(leadParagraphs(doc), cues.lead) ?? firstMatch(allParagraphs(doc), cues.anywhere);
+  if (hit) return { how: 'content', text: excerpt(hit.sentence), at: hit.node };
+  const fm = frontMatterValue(doc, ['scope', 'applies_to', 'audience']);
+  return fm ? { how: 'front-matter', text: `${fm.key}: ${excerpt(String(fm.value))}`, at: fm.range } : undefined;
+};
+
+/** Procedural content anywhere: ordered lists, task lists, step headings, bold-led steps, branches. */
+const processByContent: PartFinder = (doc, context) => {
+  const lang = context.languages.find((l) => l !== 'en') ?? 'en';
+  const found = findProcess(doc, lang, doc.title?.text ?? '', cuesOf(catalogueEntry(context, 'process'), context.languages).stepVerbs);
+  return found ? { how: 'content', text: found.text, at: found.node } : undefined;
+};
+
+/** "See also / further reading" with outside links, a standards table, else a links-like key. */
+const referencesByContent: PartFinder = (doc, context) => {
+  const cues = cuesOf(catalogueEntry(context, 'references'), context.languages);
+  // "See … if you …" is an instruction inside a step, not a pointer to further reading.
+  const hit = firstMatch(allParagraphs(doc).filter(hasOutsideLink), cues.anywhere, true, CONDITIONAL);
+  if (hit) return { how: 'content', text: excerpt(hit.sentence), at: hit.node };
+  const table = findStandardsTable(doc);
+  if (table) return { how: 'content', text: `standards table: ${excerpt(headerOf(table).join(' | '))}`, at: table };
+  const fm = frontMatterValue(doc, ['related', 'references', 'see_also', 'seeAlso', 'links', 'resources']);
+  if (!fm || !(Array.isArray(fm.value) || typeof fm.value === 'string')) return undefined;
+  return { how: 'front-matter', text: `${fm.key}: ${excerpt(Array.isArray(fm.value) ? fm.value.map(String).join(', ') : String(fm.value))}`, at: fm.range };
+};
+
+/** A change table anywhere, else a front-matter list of revisions. */
+const revisionsByContent: PartFinder = (doc) => {
+  const table = findChangeTable(doc);
+  if (table) return { how: 'content', text: `change table: ${excerpt(headerOf(table).join(' | '))}`, at: table };
+  const fm = frontMatterValue(doc, ['revisions', 'revision_history', 'history', 'changelog', 'changes']);
+  return fm && Array.isArray(fm.value) && fm.value.length > 0 ? { how: 'front-matter', text: `${fm.key}: ${fm.value.length} entries`, at: fm.range } : undefined;
+};
+
+const FINDERS: [string, PartFinder][] = [
+  ['purpose', purposeByContent],
+  ['scope', scopeByContent],
+  ['process', processByContent],
+  ['references', referencesByContent],
+  ['revisionHistory', revisionsByContent],
+];
+
+/** Lines led by a part's name and a colon, wherever they stand: the way forms and pasted documents label parts. */
+function labelLines(doc: SopDocument, context: RecogniseContext): { part: string; hit: ContentHit }[] {
+  const out: { part: string; hit: ContentHit }[] = [];
   for (const p of allParagraphs(doc)) {
     for (const line of linesOf(p).slice(0, 6)) {
       const m = LABEL_LINE.exec(line);
       if (!m) continue;
       let ids = context.matchName(m[1]);
       if (!ids.length && LABEL_QUALIFIER.test(m[1])) ids = context.matchName(withoutQualifier(m[1]));
-      for (const id of ids) if (id !== 'title') add(id, 'content', excerpt(line), p);
+      for (const id of ids) if (id !== 'title') out.push({ part: id, hit: { how: 'content', text: excerpt(line), at: p } });
     }
   }
+  return out;
+}
 
-  if (!have.has('purpose')) {
-    const cues = cuesOf(info('purpose'), context.languages);
-    const hit = firstMatch(opening, [...cues.opening, ...cues.anywhere]);
-    if (hit) add('purpose', 'content', excerpt(hit.sentence), hit.node);
-    else {
-      const fm = frontMatterValue(doc, ['description', 'about', 'summary', 'purpose', 'objective']);
-      if (fm && typeof fm.value === 'string') add('purpose', 'front-matter', `${fm.key}: ${excerpt(fm.value)}`, fm.range);
-    }
-  }
-
-  if (!have.has('scope')) {
-    const cues = cuesOf(info('scope'), context.languages);
-    const hit = firstMatch(opening, [...cues.opening, ...cues.anywhere]) ?? firstMatch(leadParagraphs(doc), cues.lead) ?? firstMatch(allParagraphs(doc), cues.anywhere);
-    if (hit) add('scope', 'content', excerpt(hit.sentence), hit.node);
-    else {
-      const fm = frontMatterValue(doc, ['scope', 'applies_to', 'audience']);
-      if (fm) add('scope', 'front-matter', `${fm.key}: ${excerpt(String(fm.value))}`, fm.range);
-    }
-  }
-
-  if (!have.has('process')) {
-    const found = findProcess(doc, lang, doc.title?.text ?? '', cuesOf(info('process'), context.languages).stepVerbs);
-    if (found) add('process', 'content', found.text, found.node);
-  }
-
-  if (!have.has('references')) {
-    const cues = cuesOf(info('references'), context.languages);
-    const linked = allParagraphs(doc).filter(hasOutsideLink);
-    // "See … if you …" is an instruction inside a step, not a pointer to further reading.
-    const hit = firstMatch(linked, cues.anywhere, true, CONDITIONAL);
-    if (hit) add('references', 'content', excerpt(hit.sentence), hit.node);
-    else {
-      const table = findStandardsTable(doc);
-      if (table) add('references', 'content', `standards table: ${excerpt(headerOf(table).join(' | '))}`, table);
-      else {
-        const fm = frontMatterValue(doc, ['related', 'references', 'see_also', 'seeAlso', 'links', 'resources']);
-        if (fm && (Array.isArray(fm.value) || typeof fm.value === 'string')) add('references', 'front-matter', `${fm.key}: ${excerpt(Array.isArray(fm.value) ? fm.value.map(String).join(', ') : String(fm.value))}`, fm.range);
-      }
-    }
-  }
-
-  if (!have.has('revisionHistory')) {
-    const table = findChangeTable(doc);
-    if (table) add('revisionHistory', 'content', `change table: ${excerpt(headerOf(table).join(' | '))}`, table);
-    else {
-      const fm = frontMatterValue(doc, ['revisions', 'revision_history', 'history', 'changelog', 'changes']);
-      if (fm && Array.isArray(fm.value) && fm.value.length > 0) add('revisionHistory', 'front-matter', `${fm.key}: ${fm.value.length} entries`, fm.range);
-    }
-  }
+/**
+ * Parts served by content or front matter, for those no heading serves. `have` is the set of parts
+ * already served; the result never repeats one.
+ */
+export function recogniseByContent(doc: SopDocument, context: RecogniseContext, have: Set<string>): PartRecognition[] {
+  const out: PartRecognition[] = [];
+  const add = (part: string, hit: ContentHit | undefined) => {
+    if (!hit || have.has(part)) return;
+    have.add(part);
+    const range = 'type' in hit.at ? rangeAt(doc.lineStarts, ...offsets(hit.at)) : hit.at;
+    out.push({ part, how: hit.how, text: hit.text, range });
+  };
+  for (const { part, hit } of labelLines(doc, context)) add(part, hit);
+  const opening = paragraphsOf(openingNodes(doc, context.titleHeading) as Nodes[]);
+  for (const [part, find] of FINDERS) if (!have.has(part)) add(part, find(doc, context, opening));
   return out;
 }

@@ -62,6 +62,14 @@ export function compileCue(source: string): RegExp | undefined {
 }
 
 const WORD_SPLIT = /[^\p{L}\p{N}'’-]+/u;
+/** Where an alias may end inside a longer heading (see the prefix test in matchHow). */
+const PREFIX_BOUNDARY = /[\s:\-–—(]/;
+
+/** The text before the first prefix boundary: a heading that starts with an alias shares it. */
+function firstWord(text: string): string {
+  const at = text.search(PREFIX_BOUNDARY);
+  return at < 0 ? text : text.slice(0, at);
+}
 
 export interface MatcherOptions {
   /** Languages whose section words count besides English (ISO 639-1). */
@@ -73,7 +81,8 @@ export interface MatcherOptions {
 export class SectionMatcher {
   private readonly exact = new Map<string, string>();
   private readonly own = new Set<string>();
-  private readonly prefixes: { alias: string; id: string }[] = [];
+  /** Aliases by their first word, longest first within each: a heading is tried only against those sharing its first word. */
+  private readonly prefixes = new Map<string, { alias: string; id: string }[]>();
   /** Single words and multi-word phrases (as token lists) that serve a part from inside a longer heading. */
   private readonly words = new Map<string, string>();
   private readonly phrases: { tokens: string[]; id: string }[] = [];
@@ -109,9 +118,14 @@ export class SectionMatcher {
       for (const cue of cues) { const re = compileCue(cue); if (re) this.headingCues.push({ re, id: section.id }); }
     }
     this.exact.set('title', 'title');
-    for (const [alias, id] of this.exact) this.prefixes.push({ alias, id });
-    // Longest alias first, so "revision history" wins over "history".
-    this.prefixes.sort((a, b) => b.alias.length - a.alias.length);
+    for (const [alias, id] of this.exact) {
+      const first = firstWord(alias);
+      const list = this.prefixes.get(first) ?? [];
+      list.push({ alias, id });
+      this.prefixes.set(first, list);
+    }
+    // Longest alias first, so "revision history log" wins over "revision history".
+    for (const list of this.prefixes.values()) list.sort((a, b) => b.alias.length - a.alias.length);
   }
 
   /**
@@ -136,7 +150,7 @@ export class SectionMatcher {
       if (ids.every((id): id is string => !!id)) return { ids: [...new Set(ids)], how: parts.every((p) => this.own.has(p)) ? 'heading' : 'alias' };
     }
     if (!loose) return undefined;
-    for (const { alias, id } of this.prefixes) {
+    for (const { alias, id } of this.prefixes.get(firstWord(title)) ?? []) {
       if (alias.length >= 4 && title.startsWith(alias) && /^[\s:\-–—(]/.test(title.slice(alias.length) || ' ')) {
         if (title.length === alias.length || /^\s*(?:for|of|to|and|:|-|–|—|\()/.test(title.slice(alias.length))) return { ids: [id], how: 'alias' };
       }

@@ -20,75 +20,94 @@ function offsets(node: Nodes): [number, number] {
   return [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0];
 }
 
+/**
+ * The steps of the process, from the first of three shapes that the document uses: step
+ * headings, paragraphs that open with "Step N", or ordered lists at the top of the process.
+ */
 export function extractSteps(doc: SopDocument): Step[] {
-  const { sections, lineStarts, text } = doc;
-  const processIndexes = sections.map((s, i) => (s.canonical.includes('process') ? i : -1)).filter((i) => i >= 0);
+  const processIndexes = doc.sections.map((s, i) => (s.canonical.includes('process') ? i : -1)).filter((i) => i >= 0);
+  for (const shape of [stepHeadings, stepParagraphs, orderedListSteps]) {
+    const steps = shape(doc, processIndexes);
+    if (steps.length > 0) return finish(steps);
+  }
+  return [];
+}
+
+/** The digits of a step's number in the source, as a range (for the renumbering fix). */
+function numberRangeAt(doc: SopDocument, match: RegExpExecArray | null, digitsEnd: number | undefined): Range | undefined {
+  if (!match || digitsEnd === undefined) return undefined;
+  return rangeAt(doc.lineStarts, digitsEnd - match[1].length, digitsEnd);
+}
+
+/** "Step N" headings anywhere, and "N." headings inside the process. */
+function stepHeadings(doc: SopDocument, processIndexes: number[]): Step[] {
+  const { sections, text } = doc;
   const inProcess = (index: number) => {
     for (let i = index; i >= 0; i = sections[i].parent) if (processIndexes.includes(i)) return true;
     return false;
   };
   const steps: Step[] = [];
-
-  // 1. Step headings: "Step N" anywhere, "N." headings inside the process.
   sections.forEach((section, index) => {
     const isStep = STEP_PREFIX.test(section.heading.text) || (section.canonical.length === 0 && index !== processIndexes[0] && inProcess(section.parent) && NUMBERED_HEADING.test(section.heading.text));
     if (!isStep) return;
     const start = section.heading.range.start.offset;
     const numberMatch = /^#{1,6}[ \t]+(?:[*_]{1,2}[ \t]*)?(?:step[ \t]+)?(\d{1,4})/i.exec(text.slice(start, start + 60));
-    const written = numberMatch ? Number(numberMatch[1]) : null;
-    const numberStart = numberMatch ? start + numberMatch[0].length - numberMatch[1].length : undefined;
     steps.push(makeStep(doc, {
-      number: written, title: section.title, kind: 'heading', range: section.range, body: section.body,
-      numberRange: numberStart !== undefined ? rangeAt(lineStarts, numberStart, numberStart + numberMatch![1].length) : undefined,
+      number: numberMatch ? Number(numberMatch[1]) : null, title: section.title, kind: 'heading', range: section.range, body: section.body,
+      numberRange: numberRangeAt(doc, numberMatch, numberMatch ? start + numberMatch[0].length : undefined),
       sequence: 0,
     }));
   });
-  if (steps.length > 0) return finish(steps);
+  return steps;
+}
 
-  // 2. Paragraphs that start with "Step N" (how SOPs pasted from documents often look).
+/** Paragraphs that start with "Step N" (how SOPs pasted from word processors often look). */
+function stepParagraphs(doc: SopDocument, processIndexes: number[]): Step[] {
+  const steps: Step[] = [];
   let sequence = 0;
   for (const index of processIndexes) {
-    const body = sections[index].body;
+    const body = doc.sections[index].body;
     const starts = body.map((n, i) => (n.type === 'paragraph' && STEP_PREFIX.test(toString(n)) ? i : -1)).filter((i) => i >= 0);
     starts.forEach((bodyIndex, k) => {
       const node = body[bodyIndex] as Paragraph;
       const until = k + 1 < starts.length ? starts[k + 1] : body.length;
       const [start] = offsets(node);
-      const endNode = body[until - 1];
-      const end = endNode.position?.end.offset ?? start;
+      const end = body[until - 1].position?.end.offset ?? start;
       const label = toString(node).split('\n')[0];
-      const m = /^[ \t]*(?:[*_]{1,2}[ \t]*)?step[ \t]+(\d{1,4})/i.exec(text.slice(start, start + 40));
-      const numberStart = m ? start + m[0].length - m[1].length : undefined;
+      const m = /^[ \t]*(?:[*_]{1,2}[ \t]*)?step[ \t]+(\d{1,4})/i.exec(doc.text.slice(start, start + 40));
       steps.push(makeStep(doc, {
-        number: Number(STEP_PREFIX.exec(label)![1]), title: displayTitle(label), kind: 'paragraph', range: rangeAt(lineStarts, start, end),
-        body: body.slice(bodyIndex, until), numberRange: numberStart !== undefined ? rangeAt(lineStarts, numberStart, numberStart + m![1].length) : undefined,
+        number: Number(STEP_PREFIX.exec(label)![1]), title: displayTitle(label), kind: 'paragraph', range: rangeAt(doc.lineStarts, start, end),
+        body: body.slice(bodyIndex, until), numberRange: numberRangeAt(doc, m, m ? start + m[0].length : undefined),
         sequence,
       }));
     });
     if (starts.length) sequence++;
   }
-  if (steps.length > 0) return finish(steps);
+  return steps;
+}
 
-  // 3. Ordered lists at the top level of the process section(s).
+/** The items of ordered lists at the top level of the process section(s), each list a sequence. */
+function orderedListSteps(doc: SopDocument, processIndexes: number[]): Step[] {
+  const steps: Step[] = [];
+  let sequence = 0;
   for (const index of processIndexes) {
-    for (const node of sections[index].body) {
+    for (const node of doc.sections[index].body) {
       if (node.type !== 'list' || !(node as List).ordered) continue;
       for (const item of (node as List).children) {
         const [start, end] = offsets(item);
-        const m = /^[ \t]*(\d{1,9})[.)]/.exec(text.slice(start, start + 16));
+        const m = /^[ \t]*(\d{1,9})[.)]/.exec(doc.text.slice(start, start + 16));
         const firstParagraph = item.children.find((c) => c.type === 'paragraph');
-        const numberStart = m ? start + m[0].length - 1 - m[1].length : undefined;
         steps.push(makeStep(doc, {
           number: m ? Number(m[1]) : null, title: firstParagraph ? toString(firstParagraph).split('\n')[0] : '', kind: 'list-item',
-          range: rangeAt(lineStarts, start, end), body: item.children as Nodes[],
-          numberRange: numberStart !== undefined ? rangeAt(lineStarts, numberStart, numberStart + m![1].length) : undefined,
+          range: rangeAt(doc.lineStarts, start, end), body: item.children as Nodes[],
+          numberRange: numberRangeAt(doc, m, m ? start + m[0].length - 1 : undefined),
           sequence,
         }));
       }
       sequence++;
     }
   }
-  return finish(steps);
+  return steps;
 }
 
 function finish(steps: Step[]): Step[] {

@@ -310,6 +310,34 @@ describe('team schemas and configs from outside the repository (issue 11, disclo
   });
 });
 
+describe('judgement calls of the file-safety review (issue 11)', () => {
+  it('a .git that another user owns (say, /tmp/.git) does not make its folder the repository root', function () {
+    // Only root can give a file to another user; CI runs as root.
+    if (process.getuid?.() !== 0) this.skip();
+    const outer = workspace({ '.sopkit.yaml': 'rules: { required-section: off }\n', '.git/HEAD': '', 'inner/a.md': BROKEN_SOP });
+    const inner = join(outer, 'inner');
+    const lintIn = () => JSON.parse(runCliSync(inner, ['lint', 'a.md', '-f', 'json', ...TODAY]).stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId);
+    // Owned by the user running sopkit, the .git marks the repository and its config applies.
+    assert.ok(!lintIn().includes('required-section'));
+    chownSync(join(outer, '.git'), 65534, 65534);
+    assert.ok(lintIn().includes('required-section'), "the other user's folder config was applied");
+    const printed = JSON.parse(runCliSync(inner, ['lint', '--print-config', 'a.md', ...TODAY]).stdout);
+    assert.deepEqual(printed.configs, []);
+    assert.equal(printed.searchStoppedAt, inner);
+  });
+
+  it('--fix keeps the permission bits and drops set-user-ID and set-group-ID', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = workspace({ 'a.md': BROKEN_SOP, 'b.md': BROKEN_SOP });
+    chmodSync(join(dir, 'a.md'), 0o6754);
+    chmodSync(join(dir, 'b.md'), 0o640);
+    runCliSync(dir, ['lint', '--fix', 'a.md', 'b.md', ...TODAY]);
+    assert.notEqual(readFileSync(join(dir, 'a.md'), 'utf8'), BROKEN_SOP, 'a.md was fixed');
+    assert.equal(statSync(join(dir, 'a.md')).mode & 0o7777, 0o754);
+    assert.equal(statSync(join(dir, 'b.md')).mode & 0o7777, 0o640);
+  });
+});
+
 describe('non-regular files and caps (issue 11, hangs 8)', function () {
   this.timeout(30000);
 

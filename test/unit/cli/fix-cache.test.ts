@@ -118,3 +118,42 @@ describe('sopkit lint --cache', () => {
     assert.match(readFileSync(join(dir, 'a.md'), 'utf8'), /^## Scope$/m);
   });
 });
+
+describe('sopkit lint --cache: a cache from somewhere else is not trusted (issue 11)', () => {
+  const stats = (stderr: string) => /cache (\d+) hit\(s\), (\d+) miss\(es\)/.exec(stderr)?.slice(1).map(Number);
+  const clean = { format: 'article', formatSource: 'inferred', formatReason: 'x', messages: [] };
+
+  it('a cache committed to the repository, declaring a broken file clean, is ignored and rebuilt', async () => {
+    const dir = workspace({ 'a.md': BROKEN_SOP });
+    await sopkit(dir, ['lint', '--cache', ...TODAY]);
+    const real = JSON.parse(readFileSync(join(dir, '.sopkit-cache'), 'utf8'));
+    // The forger knows the format and the hashes (they are plain SHA-1); only the key is missing.
+    for (const entry of Object.values(real.entries) as { outcome: unknown }[]) entry.outcome = clean;
+    for (const mac of [undefined, real.mac, 'f'.repeat(64)]) {
+      writeFileSync(join(dir, '.sopkit-cache'), JSON.stringify({ ...real, mac }));
+      const run = await sopkit(dir, ['lint', '--cache', '-f', 'json', ...TODAY], { verbose: true });
+      assert.equal(run.code, 1, 'the broken file is still reported');
+      assert.ok(JSON.parse(run.stdout)[0].messages.length > 0);
+      assert.match(run.stderr, /\.sopkit-cache was not written by sopkit on this machine \(its signature does not match\); it is rebuilt/);
+      assert.deepEqual(stats(run.stderr), [0, 1]);
+    }
+    // Rebuilt and signed again: the next run hits without a complaint.
+    const warm = await sopkit(dir, ['lint', '--cache', ...TODAY], { verbose: true });
+    assert.deepEqual(stats(warm.stderr), [1, 0]);
+    assert.doesNotMatch(warm.stderr, /signature/);
+  });
+
+  it('with no place to keep the key, --cache is off for the run with one line, and lint still runs', async () => {
+    const dir = workspace({ 'a.md': BROKEN_SOP, 'not-a-folder': 'x' });
+    const saved = process.env.SOPKIT_CACHE;
+    process.env.SOPKIT_CACHE = join(dir, 'not-a-folder');
+    try {
+      const run = await sopkit(dir, ['lint', '--cache', ...TODAY]);
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /^sopkit: --cache is off for this run: no key could be kept in .*not-a-folder \(ENOTDIR\)\n$/);
+      assert.throws(() => statSync(join(dir, '.sopkit-cache')), /ENOENT/);
+    } finally {
+      if (saved === undefined) delete process.env.SOPKIT_CACHE; else process.env.SOPKIT_CACHE = saved;
+    }
+  });
+});

@@ -5,6 +5,9 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { rules } from '../../../src/core/lint/rules/index.js';
 import { wantsColor } from '../../../src/cli/io.js';
+import { batched } from '../../../src/cli/commands/lint-report.js';
+import { FORMAT_NAMES, formatters } from '../../../src/cli/formatters/index.js';
+import type { LintRun } from '../../../src/cli/results.js';
 import { BROKEN_SOP, CLEAN_SOP, cleanUpWorkspaces, sopkit, TODAY, WARNING_SOP, workspace } from './helpers.js';
 
 after(cleanUpWorkspaces);
@@ -139,5 +142,56 @@ describe('sopkit lint --format stylish', () => {
     assert.equal(wantsColor({ isTTY: false }, {}), false);
     assert.equal(wantsColor({ isTTY: true }, { NO_COLOR: '1' }), false);
     assert.equal(wantsColor({ isTTY: false }, { FORCE_COLOR: '1' }), true);
+  });
+});
+
+describe('formats are written file by file (issue 11, scale)', () => {
+  const message = (i: number) => ({ ruleId: 'placeholder', severity: 'warning' as const, message: `Unfilled placeholder 'TBD ${i}'`, line: i + 1, column: 1, endLine: i + 1, endColumn: 4, fixable: false, url: 'u' });
+  const result = (i: number) => ({
+    filePath: `/w/sops/${i}.md`, format: 'article' as const, formatSource: 'inferred' as const, formatReason: 'x',
+    messages: i % 2 ? [message(i), message(i + 1)] : [], sections: [],
+    errorCount: 0, warningCount: i % 2 ? 2 : 0, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0,
+  });
+  const run = (files: number, skipped = 0): LintRun => ({
+    cwd: '/w', quiet: false, fixedFiles: 0,
+    results: Array.from({ length: files }, (_, i) => result(i)),
+    skipped: Array.from({ length: skipped }, (_, i) => ({ filePath: `/w/bad${i}.md`, reason: 'binary' })),
+  });
+  const context = { color: false, version: '9.9.9' };
+
+  for (const name of FORMAT_NAMES) {
+    it(`${name}: more than one piece for many files, each piece far smaller than the whole`, () => {
+      const pieces = [...formatters[name](run(400, 1), context)];
+      const whole = pieces.join('');
+      assert.ok(pieces.length > 100, `${pieces.length} pieces`);
+      // The largest piece is SARIF's frame (the rule catalogue), not a share of the results.
+      assert.ok(Math.max(...pieces.map((p) => p.length)) < whole.length / 10);
+    });
+  }
+
+  it('json pieces join into the array JSON.stringify prints, also with no files', () => {
+    for (const [files, skipped] of [[0, 0], [1, 0], [0, 1], [7, 2]]) {
+      const text = [...formatters.json(run(files, skipped), context)].join('');
+      const parsed = JSON.parse(text);
+      assert.equal(text, `${JSON.stringify(parsed)}\n`);
+      assert.equal(parsed.length, files + skipped);
+    }
+  });
+
+  it('sarif pieces join into exactly the log JSON.stringify prints with two-space indents', () => {
+    for (const [files, skipped] of [[0, 0], [1, 0], [2, 1], [9, 0]]) {
+      const text = [...formatters.sarif(run(files, skipped), context)].join('');
+      const log = JSON.parse(text);
+      assert.equal(text, `${JSON.stringify(log, null, 2)}\n`);
+      const expected = 2 * Math.floor(files / 2);
+      assert.equal(log.runs[0].results.length, expected);
+      assert.equal(log.runs[0].invocations[0].toolExecutionNotifications.length, skipped);
+    }
+  });
+
+  it('writes are batched to about 64 KB', () => {
+    const writes = [...batched(formatters.github(run(4000), context))];
+    assert.ok(writes.length > 1 && writes.length < 20, `${writes.length} writes`);
+    assert.equal(writes.join(''), [...formatters.github(run(4000), context)].join(''));
   });
 });

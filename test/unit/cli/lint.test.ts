@@ -110,6 +110,37 @@ describe('sopkit lint: which files', () => {
   });
 });
 
+describe('sopkit lint: .gitignore from a hostile repository (issue 11)', () => {
+  it('keeps .gitignore meaning: nested files, re-included names, folder-only lines, case', async () => {
+    const dir = workspace({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': '# comment\n*.draft.md\n!keep.draft.md\nOUT/\n',
+      'sops/.gitignore': 'local-*.md\n',
+      'sops/a.md': CLEAN_SOP,
+      'sops/b.draft.md': BROKEN_SOP,
+      'sops/keep.draft.md': CLEAN_SOP,
+      'sops/local-x.md': BROKEN_SOP,
+      'local-y.md': CLEAN_SOP,
+      'out/c.md': BROKEN_SOP,
+    });
+    const run = await sopkit(dir, ['lint', '-f', 'json', ...TODAY]);
+    const files = JSON.parse(run.stdout).map((r: { filePath: string }) => r.filePath.slice(dir.length + 1));
+    assert.deepEqual(files, ['local-y.md', 'sops/a.md', 'sops/keep.draft.md']);
+  });
+
+  it('a .gitignore line of a dozen globstars does not stall the walk of a deep folder', async () => {
+    const deep = `${'a/'.repeat(30)}x.md`;
+    const dir = workspace({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': `${'**/'.repeat(12)}z\na${'/**'.repeat(14)}/b/**/c\n`,
+      [deep]: CLEAN_SOP,
+    });
+    // On a backtracking matcher this ran for minutes (mocha's timeout ends it); here it returns.
+    const run = await sopkit(dir, ['lint', '-f', 'json', ...TODAY]);
+    assert.deepEqual(JSON.parse(run.stdout).map((r: { filePath: string }) => r.filePath.slice(dir.length + 1)), [deep]);
+  });
+});
+
 describe('sopkit lint --stdin', () => {
   it('lints standard input under --stdin-filename, with that file\'s config', async () => {
     const dir = workspace({ 'sops/.sopkit.yaml': 'rules: { placeholder: error }\n' });

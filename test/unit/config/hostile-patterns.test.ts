@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { loadConfigForFile } from '../../../src/core/config/resolver.js';
-import { ignoredBy, matchesOverride } from '../../../src/core/config/globs.js';
+import { globMatcher, ignoredBy, matchesOverride } from '../../../src/core/config/globs.js';
 import { compileTeamSchema } from '../../../src/core/schema.js';
 import { lint } from '../../../src/core/lint/lint.js';
 import { memoryHost } from './memory-host.js';
@@ -73,6 +73,28 @@ describe('hostile globs run in linear time (issue 11)', () => {
     const host = memoryHost({ '/r/.sopkit.yaml': `ignore:\n  - "${'a/**/'.repeat(12)}b"\n` });
     const result = await loadConfigForFile(`/r/${'a/'.repeat(400)}c.md`, host);
     assert.equal(result.ignored, false);
+  });
+});
+
+describe('globMatcher: editor globs such as sopkit.files', () => {
+  const sopFiles = globMatcher(['**/*.sop.md', '**/sops/**/*.md', '**/SOPs/**/*.md']);
+  const cases: [string, boolean][] = [
+    ['a.sop.md', true], ['x/y/a.sop.md', true], ['sops/a.md', true], ['team/sops/deep/a.md', true],
+    ['SOPs/a.md', true], ['a.md', false], ['notes/sops.md', false], ['.hidden/a.sop.md', true],
+  ];
+  for (const [path, expected] of cases) {
+    it(`the default globs ${expected ? 'match' : 'do not match'} ${path}`, () => assert.equal(sopFiles(path), expected));
+  }
+
+  it('a glob without a slash names the top folder only (unlike an override list)', () => {
+    assert.equal(globMatcher(['*.sop.md'])('a.sop.md'), true);
+    assert.equal(globMatcher(['*.sop.md'])('x/a.sop.md'), false);
+  });
+
+  it('an empty list matches nothing, an unusable glob is left out, a hostile one returns', () => {
+    assert.equal(globMatcher([])('a.md'), false);
+    assert.equal(globMatcher(['+(a|b).md', '*.md'])('a.md'), true);
+    assert.equal(globMatcher([`${'**/'.repeat(12)}z`, stars(24)])(`${'a/'.repeat(400)}${'a'.repeat(80)}.md`), false);
   });
 });
 
