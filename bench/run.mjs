@@ -1,6 +1,6 @@
 // `npm run bench`: builds, generates the corpus (bench/corpus, gitignored), then times in one run
 // markdownlint-cli2 (MD043 only), a bare mdast-util-from-markdown pass, `sopkit lint` cold (worker
-// threads) and warm (--cache), and the editor path. Prints wall and CPU time with ratios against
+// threads) and warm (--cache), `sopkit report` over the corpus, and the editor path. Prints wall and CPU time with ratios against
 // the targets of the performance issue. Never asserts on time: the numbers are for people.
 //   node bench/run.mjs [--runs=3] [--skip-markdownlint]
 import { spawnSync } from 'node:child_process';
@@ -67,6 +67,9 @@ results.cold = time('sopkit lint, cold (worker threads)', lintArgs);
 results.coldOne = time('sopkit lint, cold, one thread', [...lintArgs, '--concurrency', '1'], { count: 1 });
 time('sopkit lint --cache, filling the cache', [...lintArgs, '--cache', '--cache-location', cacheLocation], { count: 1, prepare: () => rmSync(cacheLocation, { force: true }) });
 results.warm = time('sopkit lint --cache, warm', [...lintArgs, '--cache', '--cache-location', cacheLocation]);
+// The library report lints every SOP in the main thread and reads its row off the same model.
+results.report = time('sopkit report (markdown), one thread', [sopkit, 'report', '.', '--no-gitignore', '--today', TODAY, '--format', 'markdown']);
+results.reportHtml = time('sopkit report (html), one thread', [sopkit, 'report', '.', '--no-gitignore', '--today', TODAY, '--format', 'html'], { count: 1 });
 
 // The editor path runs in one process, bundled the way the extension is.
 await esbuild.build({ entryPoints: [join(root, 'bench/editor.ts')], outfile: join(work, 'editor.cjs'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
@@ -85,6 +88,8 @@ if (results.markdownlint) {
   rows.push(['sopkit lint cold, one thread vs markdownlint-cli2', ms(results.coldOne.wall), fmt(ratio(results.coldOne.wall, m.wall)), fmt(ratio(results.coldOne.cpu, m.cpu)), '(reference)', undefined]);
   rows.push(['bare parse, 1 core vs markdownlint-cli2', ms(results.bare.wall), fmt(ratio(results.bare.wall, m.wall)), fmt(ratio(results.bare.cpu, m.cpu)), '(reference)', undefined]);
 }
+rows.push(['sopkit report (markdown) vs sopkit lint cold, one thread', ms(results.report.wall), fmt(ratio(results.report.wall, results.coldOne.wall)), fmt(ratio(results.report.cpu, results.coldOne.cpu)), '(measured)', undefined]);
+rows.push(['sopkit report (html) vs sopkit lint cold, one thread', ms(results.reportHtml.wall), fmt(ratio(results.reportHtml.wall, results.coldOne.wall)), fmt(ratio(results.reportHtml.cpu, results.coldOne.cpu)), '(measured)', undefined]);
 const e = (key) => editor[key].min;
 rows.push([`editor: lint of a ${(editor.bytes / 1000).toFixed(0)} KB SOP vs its bare parse`, ms(e('lint')), fmt(ratio(e('lint'), e('bareParse'))), '', '≤ 1.2×', ratio(e('lint'), e('bareParse')) <= 1.2]);
 rows.push(['editor: re-lint after a one-character edit vs bare parse', ms(e('relintAfterEdit')), fmt(ratio(e('relintAfterEdit'), e('bareParse'))), '', '(measured)', undefined]);

@@ -3,10 +3,11 @@
  * user can cause ends in a one-line message and exit code 2, never a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { TemplateError } from '../core/heavy.js';
+import { REPORT_FORMATS, TemplateError } from '../core/heavy.js';
 import { runLint, UsageError } from './commands/lint.js';
 import { runNew } from './commands/new.js';
 import { runRender } from './commands/render.js';
+import { runReport } from './commands/report.js';
 import { runRules } from './commands/rules.js';
 import { runTemplates } from './commands/templates.js';
 import { FORMAT_NAMES } from './formatters/index.js';
@@ -58,6 +59,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('-c, --config <file>', 'config file for the lint summary')
     .option('--today <YYYY-MM-DD>', 'the date review rules compare against')
     .action(async (file: string, opts) => { exitCode = await runRender(file, opts, io); });
+
+  program.command('report')
+    .description('Report on a library of SOPs: one row per SOP (id, owner, status, review dates, problems) and a summary.')
+    .argument('[paths...]', 'files, folders (all *.md below) or globs; default: the current folder')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(REPORT_FORMATS).default('markdown'))
+    .option('-o, --output <file>', 'write the report here instead of to standard output (an earlier report is replaced; any other file only with --force)')
+    .option('--force', 'replace the output file even if it is not an earlier sopkit report')
+    .option('-c, --config <file>', 'use this config file instead of looking for .sopkit.yaml upward')
+    .option('--today <YYYY-MM-DD>', 'the date review dates are compared against (for reproducible CI runs)')
+    .option('--no-gitignore', 'also report on files that .gitignore lists')
+    .action(async (paths: string[], opts) => { exitCode = await runReport(paths, opts, io); });
 
   program.command('templates')
     .description('List the SOP templates (built in, and the team folder set by `templates` in the config).')

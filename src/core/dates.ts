@@ -134,3 +134,8 @@ export function todayIso(): string {
 export function formatInterval(interval: Interval): string {
   return `${interval.amount} ${interval.unit}${interval.amount === 1 ? '' : 's'}`;
 }
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD): negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -9,3 +9,4 @@ export { planTaskToggle, resetChecklistEdits } from './render/checklist-edits.js
 export { generateSopDraft, listPolicies, listSectors, listTones, WizardError, type WizardAnswers } from './generate/wizard.js';
 export { draftFromTemplate, listTemplates, parseTemplateSource, TemplateError, type TemplateAnswers, type TemplateInfo, type TemplateSource } from './generate/templates.js';
 export { toneCatalogue } from './generate/policies.js';
+export { buildReport, isSopkitReport, renderReport, reportRow, REFERENCE_RULE_ID, REPORT_FORMATS, type LibraryReport, type ReportFormat, type ReportRow } from './report/index.js';

@@ -41,7 +41,7 @@ describe('bad input is a config or usage problem, exit 2 (issue 11)', () => {
     assert.equal(result.problems[0].line, 2);
     assert.match(result.problems[0].message, /\$ref 'parts\/100%\.json' is not a valid address/);
     const dir = workspace({ '.git/HEAD': 'ref: refs/heads/main\n', '.sopkit.yaml': 'schema: team.json\n', 'team.json': '{ "allOf": [{ "$ref": "x%zz.json" }] }', 'a.md': CLEAN_SOP });
-    for (const args of [['lint', 'a.md', ...TODAY], ['render', 'a.md', ...TODAY]]) {
+    for (const args of [['lint', 'a.md', ...TODAY], ['render', 'a.md', ...TODAY], ['report', 'a.md', ...TODAY]]) {
       const run = await sopkit(dir, args);
       assert.equal(run.code, 2, run.stderr);
       assert.doesNotMatch(run.stderr, /internal error|URI malformed/);
@@ -50,9 +50,9 @@ describe('bad input is a config or usage problem, exit 2 (issue 11)', () => {
   });
 
   for (const date of ['2026-02-30', '2026-13-01', '2026-00-10']) {
-    it(`render and new reject --today ${date} as lint does`, async () => {
+    it(`render, report and new reject --today ${date} as lint does`, async () => {
       const dir = workspace({ 'a.md': CLEAN_SOP });
-      for (const args of [['lint', 'a.md'], ['render', 'a.md'], ['new', '-t', 'billing-inquiry']]) {
+      for (const args of [['lint', 'a.md'], ['render', 'a.md'], ['report', 'a.md'], ['new', '-t', 'billing-inquiry']]) {
         const run = await sopkit(dir, [...args, '--today', date]);
         assert.equal(run.code, 2, `${args[0]}: ${run.stderr}`);
         assert.equal(run.stdout, '');

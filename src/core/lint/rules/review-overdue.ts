@@ -1,13 +1,12 @@
-import { addInterval, formatInterval, parseDateValue, parseInterval, type Interval } from '../../dates.js';
+import { addInterval, formatInterval, type Interval } from '../../dates.js';
+import { DEFAULT_REVIEW_INTERVAL, reviewIntervalOf, reviewSchedule } from '../../review.js';
 import { afterFrontMatter, insertBlock } from '../edits.js';
 import type { Fix, SopDocument } from '../../types.js';
 import { revisionRowFix } from './revision-history.js';
 import type { RuleDefinition } from './rule.js';
 
-const DEFAULT_INTERVAL: Interval = { amount: 12, unit: 'month' };
-
 /** Set `last_reviewed: today` (replace the value or add the key); move a past `next_review` on by the interval. */
-export function markReviewedFix(doc: SopDocument, today: string, interval: Interval = DEFAULT_INTERVAL): Fix | undefined {
+export function markReviewedFix(doc: SopDocument, today: string, interval: Interval = DEFAULT_REVIEW_INTERVAL): Fix | undefined {
   const title = `Mark as reviewed today (${today})`;
   const key = doc.frontMatter.keys.find((k) => k.key === 'last_reviewed');
   const next = doc.frontMatter.keys.find((k) => k.key === 'next_review');
@@ -32,31 +31,13 @@ export const reviewOverdue: RuleDefinition = {
   defaultSeverity: 'warning',
   fixable: false,
   check(doc, context) {
-    const data = doc.frontMatter.data ?? {};
-    const keyRange = (name: string) => doc.frontMatter.keys.find((k) => k.key === name)?.valueRange;
-    const interval = parseInterval(data.review_interval) ?? parseInterval(context.lintOptions.reviewInterval) ?? parseInterval(context.options.interval) ?? DEFAULT_INTERVAL;
-    const suggestions = (): Fix[] => [markReviewedFix(doc, context.today, interval), revisionRowFix(doc, context.today, 'Reviewed; no changes')].filter((f): f is Fix => !!f);
-
-    const next = parseDateValue(data.next_review);
-    if (next) {
-      if (next < context.today) {
-        context.report({ message: `Review overdue: next_review was ${next}; today is ${context.today}`, range: keyRange('next_review')!, suggestions: suggestions() });
-      }
-      return;
-    }
-    const candidates: { date: string; range: SopDocument['revisions'][number]['range']; what: string }[] = [];
-    const lastReviewed = parseDateValue(data.last_reviewed);
-    if (lastReviewed) candidates.push({ date: lastReviewed, range: keyRange('last_reviewed')!, what: 'last reviewed' });
-    for (const entry of doc.revisions) if (entry.date) candidates.push({ date: entry.date, range: entry.range, what: 'last revised' });
-    if (candidates.length === 0) return;
-    const latest = candidates.reduce((a, b) => (b.date > a.date ? b : a));
-    const due = addInterval(latest.date, interval);
-    if (due < context.today) {
-      context.report({
-        message: `Review overdue: ${latest.what} ${latest.date}, due ${due} (every ${formatInterval(interval)}); today is ${context.today}`,
-        range: latest.range,
-        suggestions: suggestions(),
-      });
-    }
+    const interval = reviewIntervalOf(doc, context.lintOptions, context.options);
+    const schedule = reviewSchedule(doc, interval);
+    if (!schedule || schedule.due >= context.today) return;
+    const suggestions = [markReviewedFix(doc, context.today, interval), revisionRowFix(doc, context.today, 'Reviewed; no changes')].filter((f): f is Fix => !!f);
+    const message = schedule.from === 'next_review'
+      ? `Review overdue: next_review was ${schedule.due}; today is ${context.today}`
+      : `Review overdue: ${schedule.from === 'last_reviewed' ? 'last reviewed' : 'last revised'} ${schedule.basis}, due ${schedule.due} (every ${formatInterval(interval)}); today is ${context.today}`;
+    context.report({ message, range: schedule.range, suggestions });
   },
 };
