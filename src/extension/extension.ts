@@ -21,6 +21,7 @@ import { createLog } from './log.js';
 import { registerPreview } from './preview/index.js';
 import { SopFileMatcher } from './sopFiles.js';
 import { SopStatusBar } from './statusBar.js';
+import { watchTeamConfig } from './walkthrough.js';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): SopkitApi {
     registerFixAll(store),
     registerLintWorkspace(files, config, store),
     registerShowFileProblems(store),
+    watchTeamConfig(),
     registerNewSop(),
     registerNewFromTemplate(config),
   );

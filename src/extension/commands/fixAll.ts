@@ -4,6 +4,7 @@ import { fixText } from '../../core/index.js';
 import { activeDocument } from '../activeDocument.js';
 import { minimalReplacement } from '../convert.js';
 import type { DocumentStore } from '../documentStore.js';
+import { markWalkthrough } from '../walkthrough.js';
 
 export const FIX_ALL_COMMAND = 'sopkit.fixAll';
 
@@ -30,7 +31,10 @@ export function registerFixAll(store: DocumentStore): vscode.Disposable {
     const workspaceEdit = new vscode.WorkspaceEdit();
     workspaceEdit.set(document.uri, [edit]);
     const applied = await vscode.workspace.applyEdit(workspaceEdit);
-    if (applied) void vscode.window.setStatusBarMessage(`sopkit: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'}`, 3000);
+    if (applied) {
+      void vscode.window.setStatusBarMessage(`sopkit: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'}`, 3000);
+      if (fixed.applied > 0) markWalkthrough('problemsFixed');
+    }
     return applied ? fixed.applied : 0;
   });
 }

@@ -10,6 +10,7 @@ import { toDiagnostic } from '../convert.js';
 import type { DocumentStore } from '../documentStore.js';
 import { logError } from '../log.js';
 import type { SopFileMatcher } from '../sopFiles.js';
+import { markWalkthrough } from '../walkthrough.js';
 
 export const LINT_WORKSPACE_COMMAND = 'sopkit.lintWorkspace';
 
@@ -91,6 +92,7 @@ export function registerLintWorkspace(files: SopFileMatcher, config: ConfigServi
         if (done % 20 === 0) await new Promise((r) => setTimeout(r, 0));
       }
       announce(summary, token.isCancellationRequested);
+      if (!token.isCancellationRequested) markWalkthrough('workspaceLinted');
       return summary;
     },
   ));

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { asciiSlug } from '../../core/index.js';
+import { markWalkthrough } from '../walkthrough.js';
 
 export interface Step {
   title: string;
@@ -82,6 +83,7 @@ export async function createSopFile(text: string, title: string, folder?: vscode
   if (!root) {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
     await vscode.window.showTextDocument(document);
+    markWalkthrough('sopCreated');
     return document.uri;
   }
   const base = fileSlug(title);
@@ -90,6 +92,7 @@ export async function createSopFile(text: string, title: string, folder?: vscode
   await vscode.workspace.fs.createDirectory(root);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   await vscode.window.showTextDocument(target);
+  markWalkthrough('sopCreated');
   return target;
 }
 

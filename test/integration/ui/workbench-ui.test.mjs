@@ -149,6 +149,46 @@ describe('workbench UI (a person in the real VS Code)', function () {
     assert.equal(await page.locator('.monaco-editor .squiggly-error').count(), 0, 'the generated draft shows error squiggles');
   });
 
+  it('ticks walkthrough steps on what they describe: an SOP created, a workspace lint done, a Fix All that fixed something', async () => {
+    const input = page.locator('.quick-input-widget input');
+    const row = (label) => page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    const runCommand = async (label) => {
+      await page.keyboard.press('F1');
+      await input.fill(`>${label}`);
+      await row(label).click();
+    };
+    const step = (title) => page.locator('.getting-started-step', { hasText: title }).first();
+    // A ticked step's check icon says so in its class (VS Code's getting-started page).
+    const done = async (title) => (await step(title).locator('.codicon-getting-started-step-checked').count()) > 0;
+    await runCommand('Welcome: Open Walkthrough...');
+    await row('Write your first SOP with sopkit').click();
+    await step('Start a new SOP').waitFor({ timeout: 20_000 });
+    // The wizard test above created an SOP; nothing has run Fix All or linted the workspace yet.
+    assert.equal(await done('Start a new SOP'), true, 'creating an SOP ticks "Start a new SOP"');
+    assert.equal(await done('Fix what is missing'), false);
+    assert.equal(await done('Check every SOP in the workspace'), false);
+    assert.equal(await done("Share your team's rules"), true, 'the examples folder has a .sopkit.yaml');
+    await runCommand('sopkit: Lint Workspace');
+    await step('Check every SOP in the workspace').locator('.codicon-getting-started-step-checked').waitFor({ timeout: 30_000 });
+    // Fix All on a clean SOP changes nothing and ticks nothing; on one with fixable problems it does both.
+    const openFile = async (name) => {
+      await page.keyboard.press('Control+P');
+      await input.fill(name);
+      await row(name).click();
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+    };
+    const backToWalkthrough = async () => { await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).click(); await step('Fix what is missing').waitFor(); };
+    await openFile('damaged-delivery-claim.md');
+    await runCommand('sopkit: Fix All Auto-Fixable Problems');
+    await backToWalkthrough();
+    assert.equal(await done('Fix what is missing'), false, 'Fix All that fixed nothing ticked the step');
+    await openFile('store-closing-checklist.md');
+    await runCommand('sopkit: Fix All Auto-Fixable Problems');
+    await backToWalkthrough();
+    await step('Fix what is missing').locator('.codicon-getting-started-step-checked').waitFor({ timeout: 15_000 });
+    await shot('8-walkthrough');
+  });
+
   it('activated from the first Markdown file, installed from the .vsix (activation time from Running Extensions and the host log)', async () => {
     const log = server.extensionHostLog();
     const stamp = (re) => { const m = re.exec(log); return m ? Date.parse(m[1].replace(' ', 'T')) : undefined; };
