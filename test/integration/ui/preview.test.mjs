@@ -28,8 +28,11 @@ async function previewFrame(page, timeoutMs = 30_000) {
 async function openFile(page, name) {
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget input').fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Click the row that names the file: Enter takes whichever row is selected, and while the list
+  // is still filtering that can be the previously opened file.
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor();
+  await row.click();
   await page.locator(`.tab.active[data-resource-name="${name}"]`).waitFor();
 }
 
@@ -69,6 +72,7 @@ describe('preview in a real VS Code', function () {
     mkdirSync(join(workspace, 'sops'), { recursive: true });
     cpSync(join(repo, 'test/browser/fixtures/checklist.md'), join(workspace, 'sops', FILE));
     cpSync(join(repo, 'test/browser/fixtures/workflow.md'), join(workspace, 'sops', 'declined.sop.md'));
+    cpSync(join(repo, 'test/browser/fixtures/checklist.md'), join(workspace, 'sops', 'unopened.sop.md'));
     cpSync(join(repo, 'examples/missed-delivery-workflow.md'), join(workspace, 'sops', 'long.sop.md'));
     cpSync(join(repo, 'examples/damaged-delivery-claim.md'), join(workspace, 'sops', 'guide.sop.md'));
     cpSync(join(repo, 'examples/images'), join(workspace, 'sops', 'images'), { recursive: true });
@@ -219,6 +223,27 @@ describe('preview in a real VS Code', function () {
       }));
     }
     await page.screenshot({ path: join(screenshots, 'vscode-preview-guide.png') });
+  });
+
+  it('a document the preview follows starts at its own top and does not drag the new editor (issue 19, item 5)', async () => {
+    // The image test above leaves the guide's preview scrolled far down.
+    const before = await (await previewFrame(page)).evaluate(() => window.scrollY);
+    assert.ok(before > 300, `the guide's preview is scrolled (${before} px)`);
+    // A file not opened before, so its editor starts at line 1 and so must its preview.
+    await openFile(page, 'unopened.sop.md');
+    await until('the preview to show the checklist', async () => {
+      const f = await previewFrame(page);
+      return (await f.locator('.sop-checklist, .sop-task').count()) > 0 && !(await f.locator('.sop-step-card img').count()) ? f : undefined;
+    });
+    // Give a stale scroll (VS Code restores the old page's offset on new HTML) time to arrive and be echoed.
+    await new Promise((r) => setTimeout(r, 1500));
+    const frame = await previewFrame(page);
+    assert.ok(await frame.evaluate(() => window.scrollY) < 80, `the new document's preview opened at ${await frame.evaluate(() => window.scrollY)} px, not at its top`);
+    const numbers = (await page.locator('.monaco-editor .margin-view-overlays .line-numbers').allInnerTexts()).map(Number).filter((n) => n > 0);
+    assert.ok(Math.min(...numbers) <= 2, `the editor was dragged to line ${Math.min(...numbers)}`);
+    // Leave the guide in front again, as the tests below expect.
+    await openFile(page, 'guide.sop.md');
+    await until('the preview to show the guide again', async () => (await (await previewFrame(page)).locator('.sop-step-card').count()) > 0);
   });
 
   it('follows the VS Code theme (dark, high contrast)', async () => {
