@@ -28,13 +28,10 @@ function pointer(root: unknown, fragment: string): unknown {
   return node;
 }
 
-/**
- * Finds one `$ref` cycle over the given schema documents (each with its `$id`), as the chain of
- * references that closes it, or undefined.
- */
-export function findRefCycle(documents: Json[]): string[] | undefined {
-  const byId = new Map<string, Json>();
-  for (const doc of documents) if (typeof doc.$id === 'string') byId.set(doc.$id.replace(/#$/, ''), doc);
+const idOf = (doc: Json) => (typeof doc.$id === 'string' ? doc.$id.replace(/#$/, '') : '');
+
+/** Every subschema object of the documents, each with the base address its `$ref`s resolve against. */
+function collectNodes(documents: Json[]): { nodes: Json[]; baseOf: Map<Json, string> } {
   const baseOf = new Map<Json, string>();
   const nodes: Json[] = [];
   const collect = (node: unknown, base: string) => {
@@ -44,34 +41,41 @@ export function findRefCycle(documents: Json[]): string[] | undefined {
     nodes.push(node);
     for (const value of Object.values(node)) collect(value, base);
   };
-  for (const doc of documents) collect(doc, typeof doc.$id === 'string' ? doc.$id.replace(/#$/, '') : '');
+  for (const doc of documents) collect(doc, idOf(doc));
+  return { nodes, baseOf };
+}
 
-  const resolve = (ref: string, base: string): Json | undefined => {
-    const cut = ref.indexOf('#');
-    const address = cut < 0 ? ref : ref.slice(0, cut);
-    const fragment = cut < 0 ? '' : ref.slice(cut + 1);
-    let target = base;
-    if (address) {
-      try { target = new URL(address, base || undefined).href; } catch { return undefined; }
-    }
-    const doc = byId.get(target);
-    const node = doc && pointer(doc, fragment);
-    return isObject(node) ? node : undefined;
-  };
+/** The subschema a `$ref` names, among the given documents only (nothing is fetched). */
+function resolveRef(byId: Map<string, Json>, ref: string, base: string): Json | undefined {
+  const cut = ref.indexOf('#');
+  const address = cut < 0 ? ref : ref.slice(0, cut);
+  const fragment = cut < 0 ? '' : ref.slice(cut + 1);
+  let target = base;
+  if (address) {
+    try { target = new URL(address, base || undefined).href; } catch { return undefined; }
+  }
+  const doc = byId.get(target);
+  const node = doc && pointer(doc, fragment);
+  return isObject(node) ? node : undefined;
+}
 
-  /** Same-value subschemas; `ref` is set on the edge a `$ref` makes. */
-  const edges = (node: Json): { to: Json; ref?: string }[] => {
-    const out: { to: Json; ref?: string }[] = [];
-    if (typeof node.$ref === 'string') {
-      const to = resolve(node.$ref, baseOf.get(node) ?? '');
-      if (to) out.push({ to, ref: node.$ref });
-    }
-    for (const key of SAME_VALUE_LISTS) if (Array.isArray(node[key])) for (const s of node[key] as unknown[]) if (isObject(s)) out.push({ to: s });
-    for (const key of SAME_VALUE_SINGLE) if (isObject(node[key])) out.push({ to: node[key] as Json });
-    for (const key of SAME_VALUE_MAPS) if (isObject(node[key])) for (const s of Object.values(node[key] as Json)) if (isObject(s)) out.push({ to: s });
-    return out;
-  };
+type Edge = { to: Json; ref?: string };
 
+/** Same-value subschemas of a node; `ref` is set on the edge a `$ref` makes. */
+function sameValueEdges(node: Json, resolve: (ref: string) => Json | undefined): Edge[] {
+  const out: Edge[] = [];
+  if (typeof node.$ref === 'string') {
+    const to = resolve(node.$ref);
+    if (to) out.push({ to, ref: node.$ref });
+  }
+  for (const key of SAME_VALUE_LISTS) if (Array.isArray(node[key])) for (const s of node[key] as unknown[]) if (isObject(s)) out.push({ to: s });
+  for (const key of SAME_VALUE_SINGLE) if (isObject(node[key])) out.push({ to: node[key] as Json });
+  for (const key of SAME_VALUE_MAPS) if (isObject(node[key])) for (const s of Object.values(node[key] as Json)) if (isObject(s)) out.push({ to: s });
+  return out;
+}
+
+/** The `$ref`s along the first cycle a depth-first walk over the edges meets, or undefined. */
+function firstCycle(nodes: Json[], edges: (node: Json) => Edge[]): string[] | undefined {
   const state = new Map<Json, 'open' | 'done'>();
   const path: (string | undefined)[] = [];
   const visit = (node: Json): string[] | undefined => {
@@ -95,4 +99,15 @@ export function findRefCycle(documents: Json[]): string[] | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Finds one `$ref` cycle over the given schema documents (each with its `$id`), as the chain of
+ * references that closes it, or undefined.
+ */
+export function findRefCycle(documents: Json[]): string[] | undefined {
+  const byId = new Map<string, Json>();
+  for (const doc of documents) if (typeof doc.$id === 'string') byId.set(idOf(doc), doc);
+  const { nodes, baseOf } = collectNodes(documents);
+  return firstCycle(nodes, (node) => sameValueEdges(node, (ref) => resolveRef(byId, ref, baseOf.get(node) ?? '')));
 }
