@@ -53,6 +53,35 @@ function findRefs(text: string): { ref: string; offset: number }[] {
   return refs;
 }
 
+/** A schema file's text as a JSON object, or the one problem that stops it (never quoting its content). */
+function parseSchemaText(path: string, text: string): { json: Record<string, unknown> } | { problem: ConfigProblem } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    const offset = Number(/position (\d+)/.exec((e as Error).message)?.[1] ?? 0);
+    // The engine's message quotes the file's first bytes; the file may not be a schema at all
+    // (a link to a private file), so only its name and the place are reported.
+    return { problem: { file: path, ...lineColumn(text, offset), message: /end of JSON input/.test((e as Error).message) ? 'The schema is not valid JSON: it ends too early' : 'The schema is not valid JSON' } };
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return { problem: { file: path, line: 1, column: 1, message: 'The schema must be a JSON object' } };
+  return { json: json as Record<string, unknown> };
+}
+
+/** The file a `$ref` leads to (absolute), nothing for one inside the same file or to the built-in schema, or why it cannot be followed. */
+function refTarget(path: string, ref: string): { file?: string } | { message: string } {
+  const target = ref.split('#')[0];
+  if (!target || target === BUILTIN_SCHEMA_ID) return {};
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^[A-Za-z]:[\\/]/.test(target)) {
+    return { message: `$ref '${ref}' points to an address; sopkit never downloads schemas. Save that schema next to this one and refer to it by a relative path` };
+  }
+  try {
+    return { file: resolvePath(dirname(path), decodeURI(target)) };
+  } catch {
+    return { message: `$ref '${clip(ref)}' is not a valid address: a % must start an escape such as %20` };
+  }
+}
+
 /**
  * `schemaPath` is absolute; `from` is where the config names it (for "not found" messages);
  * `boundary`, when given, is the folder every schema file must lie in (the workspace).
@@ -62,6 +91,7 @@ export async function loadTeamSchema(schemaPath: string, host: FileHost, from: P
   const sources: { path: string; text: string }[] = [];
   const loaded = new Map<string, Record<string, unknown>>();
 
+  /** Reads one schema file and, depth first, every file its `$ref`s lead to; false when any could not be used. */
   const load = async (path: string, referrer: Place, what: string): Promise<boolean> => {
     if (loaded.has(path)) return true;
     if (boundary && !isInside(boundary, path)) {
@@ -74,42 +104,16 @@ export async function loadTeamSchema(schemaPath: string, host: FileHost, from: P
       return false;
     }
     sources.push({ path, text });
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      const offset = Number(/position (\d+)/.exec((e as Error).message)?.[1] ?? 0);
-      // The engine's message quotes the file's first bytes; the file may not be a schema at all
-      // (a link to a private file), so only its name and the place are reported.
-      problems.push({ file: path, ...lineColumn(text, offset), message: /end of JSON input/.test((e as Error).message) ? 'The schema is not valid JSON: it ends too early' : 'The schema is not valid JSON' });
-      return false;
-    }
-    if (!json || typeof json !== 'object' || Array.isArray(json)) {
-      problems.push({ file: path, line: 1, column: 1, message: 'The schema must be a JSON object' });
-      return false;
-    }
+    const parsed = parseSchemaText(path, text);
+    if ('problem' in parsed) { problems.push(parsed.problem); return false; }
     // Relative $refs resolve against this file's own location, whatever $id it declares.
-    loaded.set(path, { ...(json as Record<string, unknown>), $id: fileUri(path) });
+    loaded.set(path, { ...parsed.json, $id: fileUri(path) });
     let ok = true;
     for (const { ref, offset } of findRefs(text)) {
-      const target = ref.split('#')[0];
-      if (!target) continue; // a reference inside the same file
-      if (target === BUILTIN_SCHEMA_ID) continue; // bundled with sopkit
+      const target = refTarget(path, ref);
       const place = { file: path, ...lineColumn(text, offset) };
-      if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^[A-Za-z]:[\\/]/.test(target)) {
-        problems.push({ ...place, message: `$ref '${ref}' points to an address; sopkit never downloads schemas. Save that schema next to this one and refer to it by a relative path` });
-        ok = false;
-        continue;
-      }
-      let decoded: string;
-      try {
-        decoded = decodeURI(target);
-      } catch {
-        problems.push({ ...place, message: `$ref '${clip(ref)}' is not a valid address: a % must start an escape such as %20` });
-        ok = false;
-        continue;
-      }
-      if (!(await load(resolvePath(dirname(path), decoded), place, `$ref '${clip(ref)}' points to`))) ok = false;
+      if ('message' in target) { problems.push({ ...place, message: target.message }); ok = false; continue; }
+      if (target.file && !(await load(target.file, place, `$ref '${clip(ref)}' points to`))) ok = false;
     }
     return ok;
   };
