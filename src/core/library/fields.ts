@@ -1,0 +1,83 @@
+/** The front-matter fields the library reads, from parsed front matter (whatever its shape). */
+import { parseDocument } from 'yaml';
+import { parseDateValue } from '../dates.js';
+import { frontMatterFence } from '../parse/front-matter-fence.js';
+import type { LibraryEntry } from './types.js';
+
+export type EntryFields = Pick<LibraryEntry, 'id' | 'idProblem' | 'title' | 'status' | 'version' | 'owner' | 'approvedBy' | 'approvedOn' | 'effective' | 'supersedes' | 'supersededBy'>;
+
+/** Where the front matter ends: the offset just after its closing fence line, or 0. */
+export function frontMatterEnd(text: string): number {
+  const fence = frontMatterFence(text);
+  if (!fence?.closingLine) return 0;
+  let offset = 0;
+  for (let line = 1; line <= fence.closingLine; line++) {
+    const next = text.indexOf('\n', offset);
+    offset = next < 0 ? text.length : next + 1;
+  }
+  return offset;
+}
+
+/** The YAML mapping between the fences, or null when there is none or it does not parse. */
+export function readFrontMatterData(text: string): Record<string, unknown> | null {
+  const end = frontMatterEnd(text);
+  if (end === 0) return null;
+  const first = text.indexOf('\n') + 1;
+  const closing = text.lastIndexOf('\n', end - 2) + 1;
+  try {
+    const doc = parseDocument(text.slice(first, closing).replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, logLevel: 'silent' } as never);
+    if (doc.errors.length) return null;
+    const data = doc.toJS({ maxAliasCount: 50 });
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** The ids a `supersedes:` / `superseded_by:` value names: one id or a list of them. */
+export function idList(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return items.map(text).filter((v): v is string => !!v);
+}
+
+function describeBadId(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'empty';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return 'empty';
+  return `${typeof value}`;
+}
+
+/**
+ * The fields of a front matter. A numeric id keeps the digits as written (`id: 014` is "014",
+ * not 14), so `written` carries the source text of numeric values.
+ */
+export function fieldsOf(data: Record<string, unknown> | null, written: { id?: string; version?: string } = {}): EntryFields {
+  const d = data ?? {};
+  const id = 'id' in d ? (typeof d.id === 'number' && written.id ? written.id : text(d.id)) : undefined;
+  return {
+    id,
+    idProblem: 'id' in d && id === undefined ? describeBadId(d.id) : undefined,
+    title: text(d.title),
+    status: typeof d.status === 'string' ? d.status.trim() : undefined,
+    version: typeof d.version === 'number' && written.version ? written.version : text(d.version),
+    owner: text(d.owner),
+    approvedBy: text(d.approved_by),
+    approvedOn: parseDateValue(d.approved_on),
+    effective: parseDateValue(d.effective),
+    supersedes: idList(d.supersedes),
+    supersededBy: idList(d.superseded_by),
+  };
+}
+
+/** A top-level scalar as written in the front matter (`id: 014` keeps its zero, `version: 1.0` its ".0"). */
+export function writtenValue(text: string, key: string, end = frontMatterEnd(text)): string | undefined {
+  const line = new RegExp(`^${key}:[ \\t]*(["']?)([^"'\\r\\n#]*?)\\1[ \\t]*(?:#.*)?$`, 'm');
+  return line.exec(text.slice(0, end))?.[2] || undefined;
+}
