@@ -27,6 +27,10 @@ export interface LintCommandOptions {
   stdin?: boolean;
   printConfig?: string;
   stdinFilename?: string;
+  /** A git ref: change-control compares each file with its text there. */
+  base?: string;
+  /** With `base`: lint only the files changed since. */
+  changed?: boolean;
 }
 
 /** Prints a run in the chosen format and returns the exit code. */
