@@ -28,11 +28,13 @@ export function markReviewedFix(doc: SopDocument, today: string, interval: Inter
 
 export const reviewOverdue: RuleDefinition = {
   id: 'review-overdue',
-  description: 'The SOP was reviewed within its review interval (front matter next_review, or the last review or revision date plus review_interval, 12 months by default).',
+  description: 'The SOP was reviewed within its review interval (front matter next_review, or the last review or revision date plus review_interval, 12 months by default); retired SOPs are left alone.',
   defaultSeverity: 'warning',
   fixable: false,
   check(doc, context) {
     const data = doc.frontMatter.data ?? {};
+    // Nobody follows a retired SOP, so no review of it falls due.
+    if (data.status === 'retired') return;
     const keyRange = (name: string) => doc.frontMatter.keys.find((k) => k.key === name)?.valueRange;
     const interval = parseInterval(data.review_interval) ?? parseInterval(context.lintOptions.reviewInterval) ?? parseInterval(context.options.interval) ?? DEFAULT_INTERVAL;
     const suggestions = (): Fix[] => [markReviewedFix(doc, context.today, interval), revisionRowFix(doc, context.today, 'Reviewed; no changes')].filter((f): f is Fix => !!f);

@@ -68,8 +68,8 @@ export function hasAnchor(entry: LibraryEntry, fragment: string): boolean {
 
 function headingList(entry: LibraryEntry): string {
   if (entry.headings.length === 0) return 'it has no headings';
-  const shown = entry.headings.slice(0, 6).map((h) => `#${h.slug}`);
-  return `its headings: ${shown.join(', ')}${entry.headings.length > 6 ? ', …' : ''}`;
+  const shown = entry.headings.slice(0, 5).map((h) => `#${h.slug}`);
+  return `its headings: ${shown.join(', ')}${entry.headings.length > 5 ? ', …' : ''}`;
 }
 
 function checkLink(doc: SopDocument, library: LibraryContext, context: RuleContext, link: LinkReference): void {
