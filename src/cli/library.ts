@@ -20,9 +20,9 @@ export interface CliLibrary {
   fingerprint: string;
 }
 
-/** The library root of a file: its config's, else the command's folder. */
-export function libraryRootOf(config: FileConfig, cwd: string): string {
-  return config.libraryRoot ?? cwd;
+/** The library root of a file: its config's, else the command's folder (or the file's own, when it lies elsewhere). */
+export function libraryRootOf(config: FileConfig, cwd: string, file: string): string {
+  return config.libraryRoot ?? (isInsideFolder(cwd, file) ? cwd : dirname(file));
 }
 
 interface Member { target: LintTarget; included: boolean }
@@ -50,7 +50,7 @@ async function readMembers(root: string, members: Member[], resolver: ConfigReso
       continue;
     }
     const config = await resolver.forFile(target.path);
-    const ownRoot = libraryRootOf(config, cwd);
+    const ownRoot = libraryRootOf(config, cwd, target.path);
     if (!included && ownRoot !== root) {
       const why = config.searchStop?.reason === 'root: true' && config.searchStop.folder === ownRoot ? 'its config says root: true' : 'it has a config of its own and no config above it says root: true';
       notes.add(`${terminalText(ownRoot)} is a library of its own (${why}), inside the library at ${terminalText(root)}; references between the two are not resolved`);

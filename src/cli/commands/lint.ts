@@ -87,7 +87,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
     if (gitBase && opts.changed && !gitBase.changed.has(file.path)) continue;
     files.push(file);
     optionsIds.push(id);
-    libraryRoots.push(libraryRootOf(config, io.cwd));
+    libraryRoots.push(libraryRootOf(config, io.cwd, file.path));
   }
   if (problems.size) {
     io.stderr(`sopkit: the configuration has ${problems.size === 1 ? 'a problem' : `${problems.size} problems`}; nothing was linted.\n${[...problems].map((p) => `  ${p}\n`).join('')}`);

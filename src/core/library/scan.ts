@@ -168,9 +168,10 @@ function readInline(out: Collector, from: number, to: number): void {
   maskComments(chars, text);
   let masked = chars.join('');
   for (const m of masked.matchAll(ANCHOR)) out.result.anchors.push(m[1].toLowerCase());
-  for (const form of MASKED_FORMS) for (const m of masked.matchAll(form)) blank(chars, m.index, m.index + m[0].length);
-  masked = chars.join('');
+  // Links first: `[x](<with space.md>)` would otherwise pass for an HTML tag.
   readLinks(out, chars, masked, from);
+  masked = chars.join('');
+  for (const form of MASKED_FORMS) for (const m of masked.matchAll(form)) blank(chars, m.index, m.index + m[0].length);
   masked = chars.join('');
   for (const m of masked.matchAll(BARE_URL)) blank(chars, m.index, m.index + m[0].length);
   readTokens(out, chars.join(''), from);

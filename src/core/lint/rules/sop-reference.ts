@@ -79,7 +79,7 @@ function checkLink(doc: SopDocument, library: LibraryContext, context: RuleConte
   const shown = clip(link.destination);
   const target = link.path === '' ? self.path : resolvePath(dirname(self.path), link.path);
   if (!isInside(index.settings.workspace!, target)) {
-    context.report({ message: `Link '${shown}' leads outside the workspace (${index.settings.workspace}); sopkit does not follow it`, range, severity: 'warning' });
+    context.report({ message: `Link '${shown}' leads outside the workspace; sopkit does not follow it`, range, severity: 'warning' });
     return;
   }
   const entry = link.path === '' ? self : index.entry(target);
@@ -109,6 +109,10 @@ function checkSupersession(doc: SopDocument, library: LibraryContext, context: R
   for (const side of sides) {
     const range = frontMatterValueRange(doc, side.key);
     for (const id of side.ids) {
+      if (id === self.id) {
+        context.report({ message: `${side.key} names this SOP's own id (${clip(id)})`, range, severity: 'warning' });
+        continue;
+      }
       const targets = index.resolve(id).filter((e) => e.path !== self.path);
       if (targets.length === 0) {
         context.report({ message: `${side.key} names '${clip(id)}', but no SOP in the library has that id`, range });
@@ -120,7 +124,7 @@ function checkSupersession(doc: SopDocument, library: LibraryContext, context: R
     }
   }
   const cycle = supersedesCycle(library);
-  if (cycle) context.report({ message: `supersedes goes round in a circle (${cycle.map((id) => clip(id, 30)).join(' → ')}); an SOP cannot replace one that replaces it`, range: frontMatterValueRange(doc, 'supersedes'), severity: 'warning' });
+  if (cycle) context.report({ message: `supersedes goes round in a circle (${cycle.map((id) => clip(id, 30)).join(' → ')}); an SOP cannot replace one that replaces it`, range: doc.frontMatter.keys.find((k) => k.key === 'supersedes')?.keyRange ?? frontMatterValueRange(doc, 'supersedes'), severity: 'warning' });
 }
 
 /** A chain of `supersedes:` that comes back to this SOP, as ids from it back to it. */
@@ -130,7 +134,7 @@ function supersedesCycle(library: LibraryContext): string[] | undefined {
   const seen = new Set<string>([self.path]);
   const walk = (entry: LibraryEntry, path: string[]): string[] | undefined => {
     for (const id of entry.supersedes) {
-      if (id === self.id) return [...path, id];
+      if (id === self.id && entry !== self) return [...path, id];
       for (const next of index.resolve(id)) {
         if (seen.has(next.path)) continue;
         seen.add(next.path);
