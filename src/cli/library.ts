@@ -50,7 +50,8 @@ async function readMembers(root: string, members: Member[], resolver: ConfigReso
       continue;
     }
     const config = await resolver.forFile(target.path);
-    const ownRoot = libraryRootOf(config, cwd, target.path);
+    // A file no config claims belongs to the library that found it.
+    const ownRoot = config.libraryRoot ?? root;
     if (!included && ownRoot !== root) {
       const why = config.searchStop?.reason === 'root: true' && config.searchStop.folder === ownRoot ? 'its config says root: true' : 'it has a config of its own and no config above it says root: true';
       notes.add(`${terminalText(ownRoot)} is a library of its own (${why}), inside the library at ${terminalText(root)}; references between the two are not resolved`);
