@@ -18,6 +18,8 @@ export interface CliLibrary {
   snapshot: LibrarySnapshot;
   /** Changes when anything other files' findings depend on changes (for the cache key). */
   fingerprint: string;
+  /** Each member's text hash as the index read it: a file linted with the same text reuses its entry. */
+  hashes: Map<string, string>;
 }
 
 /** The library root of a file: its config's, else the command's folder (or the file's own, when it lies elsewhere). */
@@ -93,5 +95,6 @@ export async function buildLibrary(root: string, resolver: ConfigResolver, cwd: 
   const index = LibraryIndex.build(files, { root, workspace, idPattern: settings?.idPattern });
   if (index.patternProblem) notes.add(`library.idPattern cannot be used (${terminalText(clip(index.patternProblem))}); only ids shaped like the library's own are checked`);
   recordLinkTargets(index, workspace);
-  return { root, index, snapshot: index.snapshot(), fingerprint: hashText(index.fingerprint()) };
+  const hashes = new Map(files.map((f) => [f.path, hashText(f.text)]));
+  return { root, index, snapshot: index.snapshot(), fingerprint: hashText(index.fingerprint()), hashes };
 }

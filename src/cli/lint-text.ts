@@ -58,7 +58,7 @@ export function lintJobText(job: LintJob, init: WorkerInit): LintOutcome {
   const snapshot = job.library === undefined ? undefined : init.libraries?.[job.library];
   const base = init.optionsTable[job.optionsId];
   const options: LintOptions = snapshot || job.baseText !== undefined
-    ? { ...base, ...(snapshot ? { library: { index: indexOf(snapshot), path: job.path! } } : {}), ...(job.baseText !== undefined ? { baseText: job.baseText } : {}) }
+    ? { ...base, ...(snapshot ? { library: { index: indexOf(snapshot), path: job.path!, ...(job.entry ? { entry: job.entry } : {}) } } : {}), ...(job.baseText !== undefined ? { baseText: job.baseText } : {}) }
     : base;
   return lintText(job.text, options, init.fix, init.headings);
 }

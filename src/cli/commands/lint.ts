@@ -4,7 +4,7 @@
  * rest on every core, write fixes, print in the chosen format and pick the exit code:
  * 0 no errors, 1 errors or too many warnings, 2 usage, config or file-reading problems.
  */
-import { clip, formatConfigProblem, isIsoDate, terminalText, type LintOptions } from '../../core/index.js';
+import { clip, formatConfigProblem, isIsoDate, needsLibrary, terminalText, type LintOptions } from '../../core/index.js';
 import { cacheFilePath, hashText, LintCache, settingsKey } from '../cache.js';
 import { cliConfigResolver } from '../config-resolver.js';
 import { expandFileArguments, type LintTarget } from '../files.js';
@@ -72,7 +72,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
   const problems = new Set<string>();
   const files: LintTarget[] = [];
   const optionsIds: number[] = [];
-  const libraryRoots: string[] = [];
+  const libraryRoots: (string | undefined)[] = [];
   for (const file of expansion.files) {
     const config = await resolver.forFile(file.path);
     for (const p of config.problems) problems.add(formatConfigProblem(p));
@@ -87,7 +87,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
     if (gitBase && opts.changed && !gitBase.changed.has(file.path)) continue;
     files.push(file);
     optionsIds.push(id);
-    libraryRoots.push(libraryRootOf(config, io.cwd, file.path));
+    libraryRoots.push(needsLibrary(config.options) ? libraryRootOf(config, io.cwd, file.path) : undefined);
   }
   if (problems.size) {
     io.stderr(`sopkit: the configuration has ${problems.size === 1 ? 'a problem' : `${problems.size} problems`}; nothing was linted.\n${[...problems].map((p) => `  ${p}\n`).join('')}`);
@@ -101,7 +101,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
 
   const { libraries, libraryOf } = await librariesFor(libraryRoots, resolver, io, opts.gitignore);
   const baseOf = gitBase ? baseTexts(gitBase.commit, gitBase.gitRoot, files.map((f) => f.path).filter((p) => gitBase.changed.has(p))) : new Map<string, string>();
-  const fileSettings = (i: number) => fileSettingsKey(settingsKeys[optionsIds[i]], libraries[libraryOf[i]], gitBase, baseOf.get(files[i].path));
+  const fileSettings = (i: number) => fileSettingsKey(settingsKeys[optionsIds[i]], libraryOf[i] === undefined ? undefined : libraries[libraryOf[i]!], gitBase, baseOf.get(files[i].path));
 
   // One pass, file by file: read, reuse a cached outcome or lint, write the fix, keep the result.
   // Only the files in flight are held in memory; what is kept per file is what the report needs.
@@ -120,14 +120,17 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
       if ('reason' in read) { skipped.push({ filePath: file.path, reason: read.reason }); continue; }
       if (cache) lintedInodes.add(`${read.snapshot.dev}:${read.snapshot.ino}`);
       const settings = fileSettings(i);
-      const hash = cache ? hashText(read.text) : undefined;
+      const library = libraryOf[i] === undefined ? undefined : libraries[libraryOf[i]!];
+      const textHash = cache || library ? hashText(read.text) : undefined;
+      const hash = cache ? textHash : undefined;
       const cached = cache?.get(file.path, hash!, settings);
       // A cached outcome says nothing about content that could get its canonical heading: lint again.
       if (cached && !opts.canonicalHeadings && !(opts.fix && cached.messages.some((m) => m.fixable))) {
         results[i] = withCounts(file.path, cached);
         continue;
       }
-      const job: LintJob = { index: jobCount++, text: read.text, optionsId: optionsIds[i], library: libraryOf[i], path: file.path, baseText: baseOf.get(file.path) };
+      const entry = library && library.hashes.get(file.path) === textHash ? library.index.entry(file.path) : undefined;
+      const job: LintJob = { index: jobCount++, text: read.text, optionsId: optionsIds[i], library: libraryOf[i], path: file.path, baseText: baseOf.get(file.path), entry };
       inFlight.set(job.index, { file: i, bom: read.bom, snapshot: read.snapshot, hash });
       return job;
     }
@@ -172,12 +175,13 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
 }
 
 /** One library per distinct root among the files, and which one each file belongs to; oddities as one line each on stderr. */
-async function librariesFor(roots: string[], resolver: ReturnType<typeof cliConfigResolver>, io: CliIo, gitignore: boolean): Promise<{ libraries: CliLibrary[]; libraryOf: number[] }> {
+async function librariesFor(roots: (string | undefined)[], resolver: ReturnType<typeof cliConfigResolver>, io: CliIo, gitignore: boolean): Promise<{ libraries: CliLibrary[]; libraryOf: (number | undefined)[] }> {
   const libraries: CliLibrary[] = [];
   const byRoot = new Map<string, number>();
   const notes = new Set<string>();
-  const libraryOf: number[] = [];
+  const libraryOf: (number | undefined)[] = [];
   for (const root of roots) {
+    if (root === undefined) { libraryOf.push(undefined); continue; }
     let id = byRoot.get(root);
     if (id === undefined) {
       id = libraries.push(await buildLibrary(root, resolver, io.cwd, gitignore, notes)) - 1;

@@ -221,7 +221,7 @@ export class ConfigResolver {
       templatesFolder,
       sources,
       ...(searched ? { searchStop: searched.stop } : {}),
-      libraryRoot: searched?.stop.reason === 'root: true' ? searched.stop.folder : layers.length ? layers[layers.length - 1].dir : undefined,
+      libraryRoot: libraryRootFor(file, layers, searched),
       ...(Object.keys(library).length ? { library } : {}),
     };
   }
@@ -242,6 +242,13 @@ export class ConfigResolver {
     }
     return path;
   }
+}
+
+/** The nearest `root: true` config's folder, else the nearest config's; an explicit config counts only for files below it. */
+function libraryRootFor(file: string, layers: Layer[], searched: Layers | undefined): string | undefined {
+  if (searched?.stop.reason === 'root: true') return searched.stop.folder;
+  const nearest = layers[layers.length - 1]?.dir;
+  return nearest !== undefined && (searched || isInside(nearest, file)) ? nearest : undefined;
 }
 
 function overridesOf(data: ConfigData) {

@@ -18,12 +18,69 @@ export function frontMatterEnd(text: string): number {
   return offset;
 }
 
-/** The YAML mapping between the fences, or null when there is none or it does not parse. */
+/** The keys the library reads; the quick reading below needs only these to be simple. */
+const LIBRARY_KEYS = new Set(['id', 'title', 'status', 'version', 'owner', 'approved_by', 'approved_on', 'effective', 'supersedes', 'superseded_by']);
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$/;
+const PLAIN = /^[^\s&*!|>'"%@`{[\]#,][^#]*?$|^$/;
+
+/** A simple scalar as YAML's core schema reads it, or undefined when it is not simple. */
+function simpleScalar(raw: string): unknown {
+  const value = raw.replace(/[ \t]+#.*$/, '').trim();
+  if (/^"[^"\\]*"$/.test(value) || /^'[^']*'$/.test(value)) return value.slice(1, -1);
+  if (!PLAIN.test(value) || value.includes(': ') || /^[-?:](?:\s|$)/.test(value)) return undefined;
+  if (value === '' || value === '~' || value === 'null') return null;
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^[-+]?(?:\d+|\d*\.\d+|\d+\.\d*)(?:[eE][-+]?\d+)?$/.test(value)) return Number(value);
+  return value;
+}
+
+/** `[a, "b", 3]` with simple items, else undefined. */
+function simpleList(raw: string): unknown[] | undefined {
+  const value = raw.replace(/[ \t]+#.*$/, '').trim();
+  if (!/^\[[^[\]{}]*\]$/.test(value)) return undefined;
+  const inner = value.slice(1, -1).trim();
+  if (inner === '') return [];
+  const items = inner.split(',').map((item) => simpleScalar(item.trim()));
+  return items.some((item) => item === undefined) ? undefined : items;
+}
+
+/**
+ * The library's keys read line by line, when the front matter is plain `key: value` lines (what
+ * nearly every SOP has): the library reads every SOP before linting, and the YAML parser is most
+ * of that. Anything else (a duplicate key, a block value for one of these keys, a line that is no
+ * key) returns undefined, and the YAML parser decides.
+ */
+export function quickFrontMatter(lines: string[]): Record<string, unknown> | undefined {
+  const data: Record<string, unknown> = {};
+  const seen = new Set<string>();
+  let inOtherKey = false;
+  for (const line of lines) {
+    if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
+    if (line[0] === ' ') { if (inOtherKey) continue; return undefined; }
+    const match = KEY_LINE.exec(line);
+    if (!match || seen.has(match[1])) return undefined;
+    seen.add(match[1]);
+    const raw = match[2] ?? '';
+    inOtherKey = !LIBRARY_KEYS.has(match[1]);
+    if (inOtherKey) continue;
+    const value = raw.startsWith('[') ? simpleList(raw) : simpleScalar(raw);
+    if (value === undefined || (raw === '' && !inOtherKey)) return undefined;
+    data[match[1]] = value;
+  }
+  return data;
+}
+
+/**
+ * The front matter's mapping (at least the keys the library reads), or null when there is none or
+ * it does not parse.
+ */
 export function readFrontMatterData(text: string): Record<string, unknown> | null {
   const end = frontMatterEnd(text);
   if (end === 0) return null;
   const first = text.indexOf('\n') + 1;
   const closing = text.lastIndexOf('\n', end - 2) + 1;
+  const quick = quickFrontMatter(text.slice(first, closing).split(/\r\n|\r|\n/));
+  if (quick) return quick;
   try {
     const doc = parseDocument(text.slice(first, closing).replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, logLevel: 'silent' } as never);
     if (doc.errors.length) return null;

@@ -127,13 +127,23 @@ function withoutClosingHashes(raw: string): string {
   return raw.slice(0, Math.min(end, 500));
 }
 
-/** Replaces text[from, to) by spaces in the working copy, so nothing later matches inside it. */
-function blank(chars: string[], from: number, to: number): void {
-  for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+/** The text with each [from, to) range replaced by spaces: same length, so offsets still hold. */
+function masked(text: string, ranges: [number, number][]): string {
+  if (ranges.length === 0) return text;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of ranges) {
+    if (to <= at) continue;
+    const start = Math.max(from, at);
+    out += text.slice(at, start) + ' '.repeat(to - start);
+    at = to;
+  }
+  return out + text.slice(at);
 }
 
 /** Code spans: a run of n backticks up to the next run of exactly n. */
-function maskCodeSpans(chars: string[], text: string): void {
+function codeSpans(text: string): [number, number][] {
   const runs: { at: number; length: number }[] = [];
   for (const m of text.matchAll(/`+/g)) runs.push({ at: m.index, length: m[0].length });
   // The next run of the same length after each run, found in one backward pass.
@@ -143,14 +153,28 @@ function maskCodeSpans(chars: string[], text: string): void {
     nextSame[i] = lastByLength.get(runs[i].length) ?? -1;
     lastByLength.set(runs[i].length, i);
   }
+  const spans: [number, number][] = [];
   for (let i = 0; i < runs.length; i++) {
     const open = runs[i];
     if (open.at > 0 && text[open.at - 1] === '\\') continue;
     const close = nextSame[i];
     if (close < 0) continue;
-    blank(chars, open.at, runs[close].at + runs[close].length);
+    spans.push([open.at, runs[close].at + runs[close].length]);
     i = close;
   }
+  return spans;
+}
+
+/** `<!-- … -->` within a paragraph; one that never closes is text. */
+function comments(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let at = text.indexOf('<!--'); at >= 0; at = text.indexOf('<!--', at)) {
+    const close = text.indexOf('-->', at + 4);
+    if (close < 0) break;
+    spans.push([at, close + 3]);
+    at = close + 3;
+  }
+  return spans;
 }
 
 const MASKED_FORMS = [
@@ -161,60 +185,55 @@ const MASKED_FORMS = [
 const ANCHOR = /<a\s[^<>]*?\b(?:id|name)\s*=\s*["']?([^"'\s<>]+)/gi;
 const BARE_URL = /\b(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:\/\/|www\.)[^\s<>]*/g;
 
+function spansOf(text: string, pattern: RegExp): [number, number][] {
+  return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
+}
+
+/** One paragraph (or heading): code, comments, links, HTML and URLs are masked before tokens are read. */
 function readInline(out: Collector, from: number, to: number): void {
-  const text = out.text.slice(from, to);
-  const chars = text.split('');
-  maskCodeSpans(chars, text);
-  maskComments(chars, text);
-  let masked = chars.join('');
-  for (const m of masked.matchAll(ANCHOR)) out.result.anchors.push(m[1].toLowerCase());
-  // Links first: `[x](<with space.md>)` would otherwise pass for an HTML tag.
-  readLinks(out, chars, masked, from);
-  masked = chars.join('');
-  for (const form of MASKED_FORMS) for (const m of masked.matchAll(form)) blank(chars, m.index, m.index + m[0].length);
-  masked = chars.join('');
-  for (const m of masked.matchAll(BARE_URL)) blank(chars, m.index, m.index + m[0].length);
-  readTokens(out, chars.join(''), from);
-}
-
-/** `<!-- … -->` within a paragraph; one that never closes is text. */
-function maskComments(chars: string[], text: string): void {
-  for (let at = text.indexOf('<!--'); at >= 0; at = text.indexOf('<!--', at)) {
-    const close = text.indexOf('-->', at + 4);
-    if (close < 0) return;
-    blank(chars, at, close + 3);
-    at = close + 3;
+  let text = out.text.slice(from, to);
+  if (text.includes('`')) text = masked(text, codeSpans(text));
+  if (text.includes('<')) {
+    text = masked(text, comments(text));
+    for (const m of text.matchAll(ANCHOR)) out.result.anchors.push(m[1].toLowerCase());
   }
+  // Links before tags: `[x](<with space.md>)` would otherwise pass for an HTML tag.
+  if (text.includes('](')) text = masked(text, readLinks(out, text, from));
+  if (text.includes('<')) text = masked(text, MASKED_FORMS.flatMap((form) => spansOf(text, form)));
+  if (text.includes('://') || text.includes('www.')) text = masked(text, spansOf(text, BARE_URL));
+  readTokens(out, text, from);
 }
 
-/** `](destination "title")`: the destination is taken, and the whole parenthesis masked. */
-function readLinks(out: Collector, chars: string[], masked: string, base: number): void {
+/** `](destination "title")`: the destination is taken, and the whole parenthesis is masked. */
+function readLinks(out: Collector, text: string, base: number): [number, number][] {
+  const spans: [number, number][] = [];
   let nextParen = -2;
-  for (let at = masked.indexOf(']('); at >= 0; at = masked.indexOf('](', at + 2)) {
+  for (let at = text.indexOf(']('); at >= 0; at = text.indexOf('](', at + 2)) {
     let i = at + 2;
-    while (masked[i] === ' ' || masked[i] === '\t') i++;
+    while (text[i] === ' ' || text[i] === '\t') i++;
     const destStart = i;
     let destination: string;
-    if (masked[i] === '<') {
-      const close = masked.indexOf('>', i);
+    if (text[i] === '<') {
+      const close = text.indexOf('>', i);
       if (close < 0) break;
-      destination = masked.slice(i + 1, close);
+      destination = text.slice(i + 1, close);
       i = close + 1;
     } else {
       let depth = 0;
-      while (i < masked.length && !/\s/.test(masked[i]) && !(masked[i] === ')' && depth === 0)) {
-        if (masked[i] === '(') depth++;
-        else if (masked[i] === ')') depth--;
+      while (i < text.length && !/\s/.test(text[i]) && !(text[i] === ')' && depth === 0)) {
+        if (text[i] === '(') depth++;
+        else if (text[i] === ')') depth--;
         i++;
       }
-      destination = masked.slice(destStart, i);
+      destination = text.slice(destStart, i);
     }
     // The next ')' is looked up again only once passed, so many '](' cost one walk of the text.
-    if (nextParen !== -1 && nextParen < i) nextParen = masked.indexOf(')', i);
+    if (nextParen !== -1 && nextParen < i) nextParen = text.indexOf(')', i);
     const end = nextParen < 0 ? i : nextParen + 1;
     if (destination) addLink(out, destination, base + destStart, base + destStart + destination.length);
-    blank(chars, at + 1, end);
+    spans.push([at + 1, end]);
   }
+  return spans;
 }
 
 function decode(text: string): string {
@@ -237,6 +256,9 @@ const GLUED_BEFORE = /[0-9_.\-@#$%&\\\p{L}]/u;
 function readTokens(out: Collector, masked: string, base: number): void {
   const first = out.result.tokens.length;
   for (const m of masked.matchAll(WORD)) {
+    const last = m[0].charCodeAt(m[0].length - 1);
+    // Most words end in a letter: no id. Trailing punctuation ("SOP-014.") is dropped first.
+    if (!(last >= 48 && last <= 57) && last !== 46 && last !== 45 && last !== 95) continue;
     const word = m[0].replace(/[._-]+$/, '');
     if (!/\d$/.test(word)) continue;
     if (m.index > 0 && GLUED_BEFORE.test(masked[m.index - 1])) continue;

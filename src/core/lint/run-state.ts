@@ -65,7 +65,7 @@ function libraryContext(doc: SopDocument, options: LintOptions): LibraryContext 
   if (!library) return undefined;
   const path = normalizePath(library.path);
   const known = library.index.entry(path);
-  const self = scanEntry(path, doc.text, { frontMatter: doc.frontMatter.data, pattern: library.index.pattern, lintable: known?.lintable ?? true });
+  const self = library.entry ?? scanEntry(path, doc.text, { frontMatter: doc.frontMatter.data, pattern: library.index.pattern, lintable: known?.lintable ?? true });
   return { index: library.index, self };
 }
 

@@ -1,6 +1,12 @@
 /** The library's light Markdown reading: headings and anchors, relative links, id-shaped tokens, and what it must never read. */
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
 import { scanEntry } from '../../../src/core/library/entry.js';
+import { fieldsOf, frontMatterEnd, quickFrontMatter } from '../../../src/core/library/fields.js';
+import { ROOT } from '../core/helpers.js';
 import { githubSlug, headingPlainText } from '../../../src/core/library/slug.js';
 import { compileUserRegex, type UserRegex } from '../../../src/core/user-regex.js';
 
@@ -128,5 +134,32 @@ describe('library scan: front-matter fields', () => {
     const hostile = ['SOP-1 '.repeat(5000), '`'.repeat(5000), '](('.repeat(5000), '[a]('.repeat(3000), '<a id='.repeat(2000), `# ${'_'.repeat(20000)}`, '<!--'.repeat(3000)].join('\n');
     const entry = scanEntry('/lib/a.md', hostile);
     assert.ok(entry.tokens.length > 0);
+  });
+});
+
+describe('library front matter: the quick line reading agrees with the YAML parser', () => {
+  it('on every Markdown file of the repository whose front matter it reads', () => {
+    const files = execFileSync('git', ['ls-files', '*.md'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+    let quick = 0;
+    for (const file of files) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const end = frontMatterEnd(text);
+      if (end === 0) continue;
+      const lines = text.slice(text.indexOf('\n') + 1, text.lastIndexOf('\n', end - 2) + 1).split(/\r\n|\r|\n/);
+      const fast = quickFrontMatter(lines);
+      if (!fast) continue;
+      quick++;
+      const doc = parseDocument(lines.join('\n'), { uniqueKeys: true });
+      const parsed = doc.errors.length ? null : (doc.toJS() as Record<string, unknown> | null);
+      assert.deepEqual(fieldsOf(fast), fieldsOf(parsed), file);
+    }
+    assert.ok(quick > 50, `${quick} files read the quick way`);
+  });
+
+  it('hands anything but plain key: value lines to the parser', () => {
+    for (const lines of [['title: >', '  folded'], ['id: a', 'id: b'], ['title: - x'], ['\ttitle: x'], ['"id": x'], ['id: [a, [b]]'], ['title: a: b']]) {
+      assert.equal(quickFrontMatter(lines), undefined, lines.join('\\n'));
+    }
+    assert.deepEqual(quickFrontMatter(['id: 014 # the register', 'supersedes: [SOP-1, "SOP-2"]', 'tags:', '  - a', 'version: 1.0']), { id: 14, supersedes: ['SOP-1', 'SOP-2'], version: 1 });
   });
 });
