@@ -54,6 +54,7 @@ export async function runLint(patterns: string[], opts: LintCommandOptions, io: 
     if (patterns.length) throw new UsageError('--stdin lints standard input; leave out the file arguments (name it with --stdin-filename)');
     if (opts.fix) throw new UsageError('--fix writes files; it cannot be used with --stdin');
     if (opts.canonicalHeadings) throw new UsageError('--canonical-headings writes files; it cannot be used with --stdin');
+    if (opts.base !== undefined || opts.changed) throw new UsageError('--base and --changed compare files with a git commit; they cannot be used with --stdin');
     return lintStdin(opts, io, today, maxWarnings);
   }
   if (opts.canonicalHeadings && !opts.fix) throw new UsageError('--canonical-headings works with --fix (it writes the headings into the files)');

@@ -87,6 +87,14 @@ describe('sopkit lint: the library', () => {
     ]);
   });
 
+  it('--stdin: the text is checked against the library its file name places it in', async () => {
+    const dir = workspace({ 'sops/b.md': sop('id: SOP-002') });
+    const readStdin = async () => Buffer.from(sop('id: SOP-001', 'See SOP-002 and SOP-003.'));
+    const run = await sopkit(dir, ['lint', '--stdin', '--stdin-filename', 'sops/new.md', '-f', 'json', ...TODAY], { readStdin });
+    assert.deepEqual(messagesOf(run.stdout), ["new.md: sop-reference: No SOP in the library has the id 'SOP-003'"]);
+    assert.equal((await sopkit(dir, ['lint', '--stdin', '--base', 'HEAD', ...TODAY], { readStdin })).code, 2);
+  });
+
   it('--cache: a change in another SOP re-lints the files that refer to it', async () => {
     const dir = workspace({ 'a.md': sop('id: SOP-001', 'See SOP-002.'), 'b.md': sop('id: SOP-002') });
     assert.equal((await sopkit(dir, ['lint', '--cache', ...TODAY])).code, 0);
