@@ -20,8 +20,6 @@ export interface GitBase {
   gitRoot: string;
   /** Absolute paths of files that differ from the base in the working tree (or are new and untracked). */
   changed: Set<string>;
-  /** The file's text at the base; undefined when it did not exist there. */
-  textAt(path: string): string | undefined;
 }
 
 function missingRef(ref: string, gitRoot: string): UsageError {
@@ -46,7 +44,7 @@ export function openGitBase(ref: string, gitRoot: string | undefined): GitBase {
     ...listed(['-c', 'core.quotepath=off', 'diff', '--name-only', '-z', '--no-renames', commit, '--']),
     ...listed(['-c', 'core.quotepath=off', 'ls-files', '--others', '--exclude-standard', '-z']),
   ]);
-  return { ref, commit, gitRoot, changed, textAt: (path) => baseTexts(commit, gitRoot, [path]).get(path) };
+  return { ref, commit, gitRoot, changed };
 }
 
 /** Many files' texts at the commit in one `git cat-file --batch`; files absent there are left out. */

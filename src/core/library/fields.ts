@@ -20,12 +20,20 @@ export function frontMatterEnd(text: string): number {
 
 /** The keys the library reads; the quick reading below needs only these to be simple. */
 const LIBRARY_KEYS = new Set(['id', 'title', 'status', 'version', 'owner', 'approved_by', 'approved_on', 'effective', 'supersedes', 'superseded_by']);
-const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$/;
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t](.*))?$/;
 const PLAIN = /^[^\s&*!|>'"%@`{[\]#,][^#]*?$|^$/;
+
+/** A value without its trailing ` # comment` (found by search, not a backtracking pattern). */
+function withoutComment(raw: string): string {
+  for (let at = raw.indexOf('#'); at >= 0; at = raw.indexOf('#', at + 1)) {
+    if (at === 0 || raw[at - 1] === ' ' || raw[at - 1] === '\t') return raw.slice(0, at).trim();
+  }
+  return raw.trim();
+}
 
 /** A simple scalar as YAML's core schema reads it, or undefined when it is not simple. */
 function simpleScalar(raw: string): unknown {
-  const value = raw.replace(/[ \t]+#.*$/, '').trim();
+  const value = withoutComment(raw);
   if (/^"[^"\\]*"$/.test(value) || /^'[^']*'$/.test(value)) return value.slice(1, -1);
   if (!PLAIN.test(value) || value.includes(': ') || /^[-?:](?:\s|$)/.test(value)) return undefined;
   if (value === '' || value === '~' || value === 'null') return null;
@@ -36,7 +44,7 @@ function simpleScalar(raw: string): unknown {
 
 /** `[a, "b", 3]` with simple items, else undefined. */
 function simpleList(raw: string): unknown[] | undefined {
-  const value = raw.replace(/[ \t]+#.*$/, '').trim();
+  const value = withoutComment(raw);
   if (!/^\[[^[\]{}]*\]$/.test(value)) return undefined;
   const inner = value.slice(1, -1).trim();
   if (inner === '') return [];
@@ -135,6 +143,10 @@ export function fieldsOf(data: Record<string, unknown> | null, written: { id?: s
 
 /** A top-level scalar as written in the front matter (`id: 014` keeps its zero, `version: 1.0` its ".0"). */
 export function writtenValue(text: string, key: string, end = frontMatterEnd(text)): string | undefined {
-  const line = new RegExp(`^${key}:[ \\t]*(["']?)([^"'\\r\\n#]*?)\\1[ \\t]*(?:#.*)?$`, 'm');
-  return line.exec(text.slice(0, end))?.[2] || undefined;
+  const line = new RegExp(`^${key}:([^\\r\\n]*)`, 'm').exec(text.slice(0, end));
+  if (!line) return undefined;
+  const value = withoutComment(line[1]);
+  const quoted = /^(["'])(.*)\1$/.exec(value);
+  const written = quoted ? quoted[2] : value;
+  return written && !/["'#]/.test(written) ? written : undefined;
 }

@@ -10,8 +10,10 @@ import type { IdToken, LibraryEntry, LibrarySettings, PathKind } from './types.j
 
 /** A prefix counts when it has a letter and is at least two characters ("CS-", "SOP", not "V"). */
 export function usablePrefix(id: string): string | undefined {
-  const match = /^(.*?[^0-9])(\d+)$/.exec(id);
-  return match && match[1].length >= 2 && /[A-Za-z]/.test(match[1]) && !/\s/.test(match[1]) ? match[1] : undefined;
+  let cut = id.length;
+  while (cut > 0 && id.charCodeAt(cut - 1) >= 48 && id.charCodeAt(cut - 1) <= 57) cut--;
+  const prefix = id.slice(0, cut);
+  return cut < id.length && prefix.length >= 2 && /[A-Za-z]/.test(prefix) && !/\s/.test(prefix) ? prefix : undefined;
 }
 
 /** The snapshot a worker thread rebuilds the index from (plain data, structured-clone safe). */

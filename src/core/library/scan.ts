@@ -5,6 +5,7 @@
  * would make a wrong finding: fenced and indented code, code spans, HTML comments and tags,
  * autolinks, bare URLs and link destinations never yield an id.
  */
+import { trimEndWhere } from '../text.js';
 import type { UserRegex } from '../user-regex.js';
 import { headingPlainText, numberedSlugs } from './slug.js';
 import type { HeadingEntry, IdToken, LinkReference } from './types.js';
@@ -244,7 +245,9 @@ function decode(text: string): string {
 function addLink(out: Collector, destination: string, start: number, end: number): void {
   if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(destination) || destination.startsWith('/') || destination.startsWith('\\')) return;
   const hash = destination.indexOf('#');
-  const pathPart = (hash < 0 ? destination : destination.slice(0, hash)).replace(/\?.*$/, '');
+  const beforeHash = hash < 0 ? destination : destination.slice(0, hash);
+  const query = beforeHash.indexOf('?');
+  const pathPart = query < 0 ? beforeHash : beforeHash.slice(0, query);
   const fragment = hash < 0 ? undefined : decode(destination.slice(hash + 1));
   out.result.links.push({ destination, path: decode(pathPart), ...(fragment !== undefined ? { fragment } : {}), start, end });
 }
@@ -259,12 +262,15 @@ function readTokens(out: Collector, masked: string, base: number): void {
     const last = m[0].charCodeAt(m[0].length - 1);
     // Most words end in a letter: no id. Trailing punctuation ("SOP-014.") is dropped first.
     if (!(last >= 48 && last <= 57) && last !== 46 && last !== 45 && last !== 95) continue;
-    const word = m[0].replace(/[._-]+$/, '');
-    if (!/\d$/.test(word)) continue;
+    const word = trimEndWhere(m[0], (ch) => ch === '.' || ch === '-' || ch === '_');
+    const end = word.charCodeAt(word.length - 1);
+    if (!(end >= 48 && end <= 57)) continue;
     if (m.index > 0 && GLUED_BEFORE.test(masked[m.index - 1])) continue;
     const after = masked[m.index + word.length];
     if (after !== undefined && /[\p{L}\p{N}]/u.test(after)) continue;
-    const digits = /\d+$/.exec(word)![0];
+    let cut = word.length;
+    while (cut > 0 && word.charCodeAt(cut - 1) >= 48 && word.charCodeAt(cut - 1) <= 57) cut--;
+    const digits = word.slice(cut);
     out.result.tokens.push({ text: word, prefix: word.slice(0, -digits.length), digits, start: base + m.index, end: base + m.index + word.length });
   }
   if (!out.pattern) return;

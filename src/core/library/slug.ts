@@ -4,15 +4,20 @@
  * and -1, -2… for repeats. A link's `#fragment` is matched against these.
  */
 
+/** Underscores inside a word (snake_case) are text; around it they are emphasis. */
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
 /** The text a heading shows: links and images by their text, code without backticks, no tags. */
 export function headingPlainText(raw: string): string {
   return raw
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '')
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/\[([^[\]]*)\]\[[^[\]]*\]/g, '$1')
     .replace(/<[^<>]*>/g, '')
     .replace(/`+/g, '')
-    .replace(/(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu, '$1')
+    .replace(/_+/g, (run, at: number, all: string) => (isWordChar(all[at - 1]) && isWordChar(all[at + run.length]) ? run : ''))
     .replace(/\\(.)/g, '$1')
     .trim();
 }
