@@ -26,9 +26,11 @@ function outcomeOf(result: LintResult): LintOutcome {
   };
 }
 
-export function lintText(text: string, options: LintOptions, fix: boolean, headings = false): LintOutcome {
-  const first = lint(text, options);
+export function lintText(text: string, given: LintOptions, fix: boolean, headings = false): LintOutcome {
+  const first = lint(text, given);
   if (!fix || (!headings && !first.messages.some((m) => m.fix))) return outcomeOf(first);
+  // The library entry handed in was read from `text`; fixed texts are read afresh.
+  const options: LintOptions = given.library?.entry ? { ...given, library: { index: given.library.index, path: given.library.path } } : given;
   const fixed = first.messages.some((m) => m.fix) ? fixText(text, options) : { text, applied: 0 };
   if (headings) {
     // All at once: the insertions are at distinct line starts, so they never overlap.

@@ -95,6 +95,19 @@ describe('sopkit lint: the library', () => {
     assert.equal((await sopkit(dir, ['lint', '--stdin', '--base', 'HEAD', ...TODAY], { readStdin })).code, 2);
   });
 
+  it('--fix: findings of the library rules point into the fixed text', async () => {
+    // The fix inserts the missing Purpose above the reference, so its line moves down.
+    const withoutRefs = sop('id: SOP-001', 'See SOP-404.').replace('## Purpose\n\nResolve billing questions on the first call.\n\n', '');
+    const dir = workspace({ 'a.md': withoutRefs });
+    const run = await sopkit(dir, ['lint', '--fix', '-f', 'json', ...TODAY]);
+    const fixed = readFileSync(join(dir, 'a.md'), 'utf8');
+    assert.notEqual(fixed, withoutRefs, 'a fix was written');
+    const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[];
+    const reference = result.messages.find((m) => m.ruleId === 'sop-reference')!;
+    assert.equal(fixed.split('\n')[reference.line - 1].slice(reference.column - 1, reference.column + 6), 'SOP-404');
+    assert.notEqual(withoutRefs.split('\n')[reference.line - 1]?.includes('SOP-404'), true, 'the line moved');
+  });
+
   it('--cache: a change in another SOP re-lints the files that refer to it', async () => {
     const dir = workspace({ 'a.md': sop('id: SOP-001', 'See SOP-002.'), 'b.md': sop('id: SOP-002') });
     assert.equal((await sopkit(dir, ['lint', '--cache', ...TODAY])).code, 0);
