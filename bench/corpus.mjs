@@ -2,11 +2,13 @@
 // five formats, sizes from short checklists to long workflows. Same seed → same bytes, so runs
 // on different machines and days compare. About one file in ten has the problems people leave
 // in real SOPs (placeholders, a missing section, a step reference to nowhere, a plain item in a
-// checklist) so the linters have findings to report.
+// checklist) so the linters have findings to report. The SOPs are one library: each has an id
+// (CS-1000 … CS-2999), names two others by id and links to a third's Purpose heading; one in
+// fifty names an id no SOP has.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const CORPUS_VERSION = 4;
+export const CORPUS_VERSION = 5;
 export const FORMATS = ['article', 'guide', 'workflow', 'faq', 'checklist'];
 
 /** mulberry32: a small, fast, well-spread PRNG. */
@@ -47,7 +49,7 @@ const isoDate = (r, fromYear) => `${fromYear + Math.floor(r() * 2)}-${String(1 +
 
 function frontMatter(r, title, format, id) {
   const reviewed = isoDate(r, 2025);
-  return ['---', `title: ${title}`, `format: ${format}`, `id: CS-${String(id).padStart(4, '0')}`, `owner: ${pick(r, ROLES)}`, 'version: "1.2"', 'status: approved', `last_reviewed: ${reviewed}`, 'review_interval: 12 months', `tags: [customer-service, ${pick(r, CHANNELS).replace(/\s/g, '-')}]`, '---', ''].join('\n');
+  return ['---', `title: ${title}`, `format: ${format}`, `id: CS-${String(id).padStart(4, '0')}`, `owner: ${pick(r, ROLES)}`, 'version: "1.2"', 'status: approved', 'approved_by: Quality analyst', 'approved_on: 2025-03-03', `last_reviewed: ${reviewed}`, 'review_interval: 12 months', `tags: [customer-service, ${pick(r, CHANNELS).replace(/\s/g, '-')}]`, '---', ''].join('\n');
 }
 
 function revisionTable(r) {
@@ -61,8 +63,25 @@ function common(r, topic) {
   ].join('\n');
 }
 
-function references(r) {
-  return ['## References', '', `- Service standard for ${pick(r, CHANNELS)}`, `- ${pick(r, SYSTEMS).replace(/^the /, '')} user guide`, '- Complaint handling policy', ''].join('\n');
+/** The corpus file of SOP number `index` (0-based), as ensureCorpus names it. */
+export function corpusFile(index) {
+  const format = FORMATS[index % FORMATS.length];
+  return `${format}/${String(index).padStart(4, '0')}-${format}.md`;
+}
+
+/** Two other SOPs by id and a link to a third's Purpose, from SOP `index`; `broken` names an id nobody has. */
+function libraryReferences(index, count, broken) {
+  const r = rng(index * 7919 + 17);
+  const other = () => (index + 1 + Math.floor(r() * (count - 1))) % count;
+  const [a, b, c] = [other(), other(), other()];
+  return [
+    `- Related: CS-${1000 + a} and CS-${broken ? 9000 + (index % 900) : 1000 + b}`,
+    `- [The related procedure](../${corpusFile(c)}#purpose)`,
+  ];
+}
+
+function references(r, index, count, broken) {
+  return ['## References', '', `- Service standard for ${pick(r, CHANNELS)}`, `- ${pick(r, SYSTEMS).replace(/^the /, '')} user guide`, '- Complaint handling policy', ...libraryReferences(index, count, broken), ''].join('\n');
 }
 
 function stepLine(r) {
@@ -92,12 +111,13 @@ const BODY = {
 const PROCESS_HEADING = { article: 'Procedure', guide: 'Steps', workflow: 'Workflow Steps', faq: 'Frequently Asked Questions', checklist: 'Checklist' };
 
 /** One SOP of roughly `targetBytes`; `flawed` leaves typical problems in it. */
-export function generateSop(seed, format, targetBytes, flawed = false) {
+export function generateSop(seed, format, targetBytes, flawed = false, count = 2000) {
   const r = rng(seed);
   const topic = pick(r, TOPICS);
   const title = `${topic} (${format === 'faq' ? 'FAQ' : format[0].toUpperCase() + format.slice(1)})`;
   let text = `${frontMatter(r, title, format, seed % 10000)}\n# ${title}\n\n${common(r, topic)}`;
-  const tail = `${format === 'workflow' ? `## Escalation\n\n${paragraph(r)}\n\n` : ''}${references(r)}\n${revisionTable(r)}`;
+  const index = (seed - 1000) % count;
+  const tail = `${format === 'workflow' ? `## Escalation\n\n${paragraph(r)}\n\n` : ''}${references(r, index, count, index % 50 === 7)}\n${revisionTable(r)}`;
   const blocks = [];
   let size = text.length + tail.length;
   const estimate = BODY[format](rng(seed + 1), 1, 2).length;
@@ -134,8 +154,8 @@ export function ensureCorpus(dir, count = 2000) {
     const format = FORMATS[i % FORMATS.length];
     // Log-normal-ish sizes: most SOPs 2–5 KB, a long tail up to ~30 KB; mean about 4 KB.
     const size = Math.min(30000, Math.round(900 + Math.exp(7.25 + r() * 1.15) + (r() < 0.03 ? 12000 : 0)));
-    const text = generateSop(1000 + i, format, size, r() < 0.1);
-    const name = join(format, `${String(i).padStart(4, '0')}-${format}.md`);
+    const text = generateSop(1000 + i, format, size, r() < 0.1, count);
+    const name = corpusFile(i);
     mkdirSync(join(dir, format), { recursive: true });
     writeFileSync(join(dir, name), text);
     files.push(name);

@@ -1,6 +1,8 @@
 // `npm run bench`: builds, generates the corpus (bench/corpus, gitignored), then times in one run
 // markdownlint-cli2 (MD043 only), a bare mdast-util-from-markdown pass, `sopkit lint` cold (worker
-// threads) and warm (--cache), `sopkit report` over the corpus, and the editor path. Prints wall and CPU time with ratios against
+// threads) and warm (--cache), `sopkit lint` with the library rules and without them (no library
+// built), `sopkit report` over the corpus, the library index's build and update, and the editor
+// path. Prints wall and CPU time with ratios against
 // the targets of the performance issue. Never asserts on time: the numbers are for people.
 //   node bench/run.mjs [--runs=3] [--skip-markdownlint]
 import { spawnSync } from 'node:child_process';
@@ -70,12 +72,20 @@ results.warm = time('sopkit lint --cache, warm', [...lintArgs, '--cache', '--cac
 // The library report lints every SOP in the main thread and reads its row off the same model.
 results.report = time('sopkit report (markdown), one thread', [sopkit, 'report', '.', '--no-gitignore', '--today', TODAY, '--format', 'markdown']);
 results.reportHtml = time('sopkit report (html), one thread', [sopkit, 'report', '.', '--no-gitignore', '--today', TODAY, '--format', 'html'], { count: 1 });
+// The same cold run with the cross-file rules off: sopkit then builds no library at all.
+const noLibraryConfig = join(work, 'no-library.sopkit.yaml');
+writeFileSync(noLibraryConfig, 'rules:\n  duplicate-id: off\n  sop-reference: off\n');
+results.noLibrary = time('sopkit lint, cold, without the library rules (no library built)', [...lintArgs, '--config', noLibraryConfig]);
 
 // The editor path runs in one process, bundled the way the extension is.
 await esbuild.build({ entryPoints: [join(root, 'bench/editor.ts')], outfile: join(work, 'editor.cjs'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
 const editorRun = spawnSync(process.execPath, [join(work, 'editor.cjs')], { encoding: 'utf8' });
 if (editorRun.status !== 0) throw new Error(`editor bench failed:\n${editorRun.stderr}`);
 const editor = JSON.parse(editorRun.stdout);
+await esbuild.build({ entryPoints: [join(root, 'bench/library.ts')], outfile: join(work, 'library.cjs'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+const libraryRun = spawnSync(process.execPath, [join(work, 'library.cjs'), corpus], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+if (libraryRun.status !== 0) throw new Error(`library bench failed:\n${libraryRun.stderr}`);
+const library = JSON.parse(libraryRun.stdout);
 
 const ratio = (a, b) => (b ? a / b : NaN);
 const fmt = (n) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : 'n/a');
@@ -90,6 +100,11 @@ if (results.markdownlint) {
 }
 rows.push(['sopkit report (markdown) vs sopkit lint cold, one thread', ms(results.report.wall), fmt(ratio(results.report.wall, results.coldOne.wall)), fmt(ratio(results.report.cpu, results.coldOne.cpu)), '(measured)', undefined]);
 rows.push(['sopkit report (html) vs sopkit lint cold, one thread', ms(results.reportHtml.wall), fmt(ratio(results.reportHtml.wall, results.coldOne.wall)), fmt(ratio(results.reportHtml.cpu, results.coldOne.cpu)), '(measured)', undefined]);
+rows.push(['sopkit lint cold with library rules vs without', ms(results.cold.wall), fmt(ratio(results.cold.wall, results.noLibrary.wall)), fmt(ratio(results.cold.cpu, results.noLibrary.cpu)), '≤ 1.10×', ratio(results.cold.wall, results.noLibrary.wall) <= 1.1]);
+rows.push([`library index: update after one file changes (of ${library.files})`, ms(library.updateAfterEdit.min), '', '', '≤ 50 ms', library.updateAfterEdit.min <= 50]);
+rows.push(['library index: update after an id and heading change', ms(library.updateAfterIdChange.min), '', '', '≤ 50 ms', library.updateAfterIdChange.min <= 50]);
+rows.push([`library index: build from all ${library.files} SOPs, 1 core`, ms(library.build.min), '', '', '(measured)', undefined]);
+rows.push(['one SOP: lint in its library vs alone', ms(library.lintInLibrary.min), fmt(ratio(library.lintInLibrary.min, library.lintAlone.min)), '', '(measured)', undefined]);
 const e = (key) => editor[key].min;
 rows.push([`editor: lint of a ${(editor.bytes / 1000).toFixed(0)} KB SOP vs its bare parse`, ms(e('lint')), fmt(ratio(e('lint'), e('bareParse'))), '', '≤ 1.2×', ratio(e('lint'), e('bareParse')) <= 1.2]);
 rows.push(['editor: re-lint after a one-character edit vs bare parse', ms(e('relintAfterEdit')), fmt(ratio(e('relintAfterEdit'), e('bareParse'))), '', '(measured)', undefined]);
@@ -105,5 +120,5 @@ const table = [header, ...rows.map((r) => [...r.slice(0, 5), r[5] === undefined 
 const widths = header.map((_, i) => Math.max(...table.map((r) => String(r[i]).length)));
 console.log(`\n${table.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n')}`);
 console.log(`\neditor path (fastest of 60 runs; medians in results.json): bare parse ${ms(e('bareParse'))}, sopkit parse (GFM + front matter) ${ms(e('sopkitParse'))}, parse + model ${ms(e('model'))}, lint ${ms(e('lint'))} (${editor.messages} messages)`);
-writeFileSync(join(work, 'results.json'), JSON.stringify({ date: new Date().toISOString(), load: loadavg(), corpus: { files: manifest.count, bytes: manifest.bytes }, results, editor }, null, 2));
+writeFileSync(join(work, 'results.json'), JSON.stringify({ date: new Date().toISOString(), load: loadavg(), corpus: { files: manifest.count, bytes: manifest.bytes }, results, editor, library }, null, 2));
 console.log(`\nfull results: out/bench/results.json (${((Date.now() - started) / 1000).toFixed(0)} s)`);

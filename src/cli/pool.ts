@@ -9,12 +9,11 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LintOptions } from '../core/index.js';
-import { lintText } from './lint-text.js';
+import type { LintJob, WorkerInit } from './lint-job.js';
+import { lintJobText } from './lint-text.js';
 import type { LintOutcome } from './results.js';
 
-export interface LintJob { index: number; text: string; optionsId: number }
-export interface WorkerInit { optionsTable: LintOptions[]; fix: boolean; headings?: boolean }
+export type { LintJob, WorkerInit } from './lint-job.js';
 export interface WorkerBatch { items: LintJob[] }
 export interface WorkerReply { outcomes: { index: number; outcome: LintOutcome }[] }
 
@@ -71,7 +70,7 @@ export async function lintStream(next: () => LintJob | undefined, done: (job: Li
     if (!job) dry = true;
     return job;
   };
-  const lintHere = (job: LintJob) => done(job, lintText(job.text, init.optionsTable[job.optionsId], init.fix, init.headings));
+  const lintHere = (job: LintJob) => done(job, lintJobText(job, init));
   if (workers === 0) {
     for (let job = take(); job; job = take()) lintHere(job);
     return { threads: 1 };

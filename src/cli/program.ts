@@ -44,6 +44,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--stdin', 'lint the text on standard input')
     .option('--stdin-filename <path>', 'the name (and so the config) of the text read with --stdin')
     .option('--concurrency <n>', "threads that lint: 'auto' (default: one per core for big runs) or a number (at most 16); 1 = no worker threads")
+    .option('--base <git-ref>', 'compare with this commit, branch or tag: change-control checks approved SOPs that changed since')
+    .option('--changed', 'with --base, lint only the files changed since it (cross-file rules still see the whole library)')
     .action(async (files: string[], opts) => { exitCode = await runLint(files, opts, io); });
 
   program.command('rules')

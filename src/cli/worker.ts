@@ -4,16 +4,13 @@
  * schema is compiled once per worker and nothing is parsed twice.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { LintOptions } from '../core/index.js';
-import { lintText } from './lint-text.js';
-import type { WorkerBatch, WorkerInit, WorkerReply } from './pool.js';
+import { lintJobText } from './lint-text.js';
+import type { WorkerBatch, WorkerReply } from './pool.js';
+import type { WorkerInit } from './lint-job.js';
 
 const init = workerData as WorkerInit;
 
 parentPort?.on('message', (batch: WorkerBatch) => {
-  const outcomes = batch.items.map((item) => {
-    const options: LintOptions = init.optionsTable[item.optionsId];
-    return { index: item.index, outcome: lintText(item.text, options, init.fix, init.headings) };
-  });
+  const outcomes = batch.items.map((item) => ({ index: item.index, outcome: lintJobText(item, init) }));
   parentPort!.postMessage({ outcomes } satisfies WorkerReply);
 });

@@ -23,3 +23,7 @@ export type { LintOptions, TeamSchema } from './options.js';
 export { asciiSlug } from './text.js';
 export { SOP_FORMATS, type PartRecognition, type RecognisedSection, type Fix, type LintMessage, type LintResult, type Range, type Severity, type SopDocument, type SopFormat, type TextEdit } from './types.js';
 export { canonicalHeadingFixes, type CanonicalHeadingFix } from './lint/canonical-heading.js';
+export { LibraryIndex, type LibrarySnapshot } from './library/library-index.js';
+export { LIBRARY_RULE_IDS, needsLibrary } from './library/needs-library.js';
+export type { HeadingEntry, IdToken, LibraryEntry, LibrarySettings, LinkReference, PathKind } from './library/types.js';
+export { frontMatterEnd } from './library/fields.js';

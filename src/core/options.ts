@@ -1,3 +1,5 @@
+import type { LibraryIndex } from './library/library-index.js';
+import type { LibraryEntry } from './library/types.js';
 import type { Severity, SopFormat } from './types.js';
 
 /** How a rule is configured: a severity, 'off', or a severity with rule options. */
@@ -25,4 +27,18 @@ export interface LintOptions {
   format?: SopFormat;
   /** A team's own section aliases (`.sopkit.yaml` `sections: { purpose: { aliases: [...] } }`), by part id. */
   sectionAliases?: Record<string, string[]>;
+  /**
+   * The library the file belongs to and its path in it: the cross-file rules (duplicate-id,
+   * sop-reference) run only when it is given, so the editor and one-file lints are unchanged.
+   */
+  library?: {
+    index: LibraryIndex;
+    path: string;
+    /** This file's entry when the caller knows it was read from this very text (saves reading it again). */
+    entry?: LibraryEntry;
+  };
+  /** The file's text at the base it is compared with (`--base`, the committed version): change-control runs only when given. */
+  baseText?: string;
+  /** `.sopkit.yaml` `approval:`; `independent: true` means the approver may not be the owner. */
+  approval?: { independent?: boolean };
 }

@@ -40,6 +40,8 @@ export function reviewIntervalOf(doc: SopDocument, lintOptions: LintOptions, rul
 /** The SOP's review due date and what it rests on; undefined when nothing dates it. */
 export function reviewSchedule(doc: SopDocument, interval: Interval): ReviewSchedule | undefined {
   const data = doc.frontMatter.data ?? {};
+  // Nobody follows a retired SOP, so no review of it falls due.
+  if (data.status === 'retired') return undefined;
   const keyRange = (name: string): Range => doc.frontMatter.keys.find((k) => k.key === name)?.valueRange ?? doc.frontMatter.range ?? START;
   const next = parseDateValue(data.next_review);
   if (next) return { due: next, from: 'next_review', basis: next, range: keyRange('next_review') };

@@ -27,6 +27,10 @@ export interface LintCommandOptions {
   stdin?: boolean;
   printConfig?: string;
   stdinFilename?: string;
+  /** A git ref: change-control compares each file with its text there. */
+  base?: string;
+  /** With `base`: lint only the files changed since. */
+  changed?: boolean;
 }
 
 /** Joins small pieces into writes of about 64 KB: one write per line would be slow, one per run large. */

@@ -3,7 +3,8 @@
  * hook. The file name (which need not exist) picks the config, overrides and ignore rules, and is
  * the name shown in the output.
  */
-import { formatConfigProblem } from '../../core/index.js';
+import { formatConfigProblem, needsLibrary, terminalText } from '../../core/index.js';
+import { buildLibrary, libraryRootOf } from '../library.js';
 import { cliConfigResolver } from '../config-resolver.js';
 import { StdinTooLarge, type CliIo } from '../io.js';
 import { lintText } from '../lint-text.js';
@@ -29,6 +30,13 @@ export async function lintStdin(opts: LintCommandOptions, io: CliIo, today: stri
   const read = decodeText(bytes);
   const run: LintRun = { results: [], skipped: [], cwd: io.cwd, fixedFiles: 0, quiet: !!opts.quiet };
   if ('reason' in read) run.skipped.push({ filePath, reason: `standard input: ${read.reason}` });
-  else if (!config.ignored) run.results.push(withCounts(filePath, lintText(read.text, config.options, false)));
+  else if (!config.ignored) {
+    // The text is checked against the library its name places it in, as a file there would be.
+    const notes = new Set<string>();
+    const library = needsLibrary(config.options) ? await buildLibrary(libraryRootOf(config, io.cwd, filePath), resolver, io.cwd, opts.gitignore, notes) : undefined;
+    for (const note of notes) io.stderr(`sopkit: note: ${terminalText(note)}\n`);
+    const options = library ? { ...config.options, library: { index: library.index, path: filePath } } : config.options;
+    run.results.push(withCounts(filePath, lintText(read.text, options, false)));
+  }
   return report(run, opts, io, maxWarnings, false);
 }

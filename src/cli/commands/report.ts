@@ -5,12 +5,13 @@
  * Exit code 0 when the report is written, 2 for usage, config or file-reading problems (the
  * report of the readable files is still written, and each unreadable one gets a line).
  */
-import { formatConfigProblem, terminalText, type FileConfig } from '../../core/index.js';
+import { formatConfigProblem, needsLibrary, terminalText, type FileConfig, type LintOptions } from '../../core/index.js';
 import { buildReport, isSopkitReport, renderReport, reportRow, REPORT_FORMATS, type ReportFormat, type ReportRow } from '../../core/heavy.js';
 import { cliConfigResolver } from '../config-resolver.js';
 import { expandFileArguments, type LintTarget } from '../files.js';
 import { displayPath } from '../formatters/paths.js';
 import type { CliIo } from '../io.js';
+import { librariesFor, libraryRootOf } from '../library.js';
 import { readLintableSync } from '../read-file.js';
 import { readRegular, sameFile, writeOutputFile } from '../safe-fs.js';
 import { UsageError } from './lint-report.js';
@@ -61,6 +62,13 @@ async function collectRows(files: LintTarget[], opts: ReportCommandOptions, toda
     configs.push(config);
   }
   if (problems.size) throw new UsageError(`the configuration has problems; no report was made:\n${[...problems].map((p) => `  ${p}`).join('\n')}`);
+  // The library each SOP belongs to, as lint builds it, so unresolved references are counted.
+  const roots = files.map((file, i) => (needsLibrary(configs[i].options) ? libraryRootOf(configs[i], io.cwd, file.path) : undefined));
+  const { libraries, libraryOf } = await librariesFor(roots, resolver, io, opts.gitignore);
+  const optionsOf = (i: number, path: string): LintOptions => {
+    const library = libraryOf[i] === undefined ? undefined : libraries[libraryOf[i]!];
+    return library ? { ...configs[i].options, library: { index: library.index, path } } : configs[i].options;
+  };
   const rows: ReportRow[] = [];
   let skipped = 0;
   files.forEach((file, i) => {
@@ -72,7 +80,7 @@ async function collectRows(files: LintTarget[], opts: ReportCommandOptions, toda
       io.stderr(`sopkit: ${terminalText(shown)}: skipped, ${terminalText(read.reason)}\n`);
       return;
     }
-    rows.push(reportRow(shown, read.text, configs[i].options, today));
+    rows.push(reportRow(shown, read.text, optionsOf(i, file.path), today));
   });
   return { rows, skipped };
 }

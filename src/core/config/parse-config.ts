@@ -46,6 +46,9 @@ export interface ConfigData {
   sections?: Record<string, { aliases?: string[] }>;
   ignore?: string[];
   templates?: string;
+  /** What belongs to the SOP library besides the files under the config root, and its id pattern. */
+  library?: { include?: string[]; idPattern?: string };
+  approval?: { independent?: boolean };
 }
 
 export interface ParsedConfig {
@@ -217,6 +220,7 @@ export function parseConfigText(path: string, text: string, knownRules: readonly
   if (Array.isArray(data.ignore)) {
     for (const { index, message } of ignoreListProblems(data.ignore)) problems.push({ file: path, ...locate(['ignore', index]), message: `ignore[${index}] ${message}` });
   }
+  libraryProblems(data, path, locate).forEach((p) => problems.push(p));
   // A team schema may define parts of its own; without one, a part id must be one sopkit knows.
   if (data.sections && typeof data.sections === 'object' && !Array.isArray(data.sections) && !data.schema) {
     const known = sectionCatalogue().map((s) => s.id);
@@ -228,6 +232,30 @@ export function parseConfigText(path: string, text: string, knownRules: readonly
   }
   result.data = problems.length ? sanitize(data, knownRules) : data;
   return result;
+}
+
+/** `library.idPattern` must compile for the linear-time engine; `library.include` must be globs sopkit can use. */
+function libraryProblems(data: ConfigData, path: string, locate: ParsedConfig['locate']): ConfigProblem[] {
+  const library = data.library;
+  if (!library || typeof library !== 'object') return [];
+  const problems: ConfigProblem[] = [];
+  if (typeof library.idPattern === 'string') {
+    const compiled = compileUserRegex(library.idPattern);
+    if ('error' in compiled) problems.push({ file: path, ...locate(['library', 'idPattern']), message: `library.idPattern is not a valid regular expression for sopkit ('${clip(library.idPattern)}'): ${compiled.error}` });
+  }
+  (Array.isArray(library.include) ? library.include : []).forEach((glob, i) => {
+    if (typeof glob !== 'string') return;
+    const compiled = compileOverrideGlob(glob);
+    if ('error' in compiled) problems.push({ file: path, ...locate(['library', 'include', i]), message: `library.include[${i}] is not a glob sopkit can use ('${clip(glob)}'): ${compiled.error}` });
+  });
+  return problems;
+}
+
+function cleanLibrary(value: ConfigData['library']): ConfigData['library'] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const include = Array.isArray(value.include) ? value.include.filter((g): g is string => typeof g === 'string' && !!g && !('error' in compileOverrideGlob(g))) : undefined;
+  const idPattern = typeof value.idPattern === 'string' && value.idPattern && !('error' in compileUserRegex(value.idPattern)) ? value.idPattern : undefined;
+  return include?.length || idPattern ? { ...(include?.length ? { include } : {}), ...(idPattern ? { idPattern } : {}) } : undefined;
 }
 
 function cleanSections(value: unknown, known?: string[]): ConfigData['sections'] {
@@ -274,5 +302,7 @@ function sanitize(data: ConfigData, knownRules: readonly string[]): ConfigData {
     sections: cleanSections(data.sections, data.schema ? undefined : sectionCatalogue().map((s) => s.id)),
     ignore: strings(data.ignore),
     templates: text(data.templates),
+    library: cleanLibrary(data.library),
+    approval: data.approval && typeof data.approval === 'object' && typeof data.approval.independent === 'boolean' ? { independent: data.approval.independent } : undefined,
   };
 }

@@ -55,6 +55,13 @@ export interface FileConfig {
   sources: { path: string; text: string }[];
   /** Where the upward search ended and why (none with `configFile`). */
   searchStop?: { folder: string; reason: 'root: true' | 'stop folder' | 'file system root' };
+  /**
+   * The folder of the library the file belongs to: the nearest config with `root: true`, else the
+   * nearest config's folder; undefined when no config applies (the shell then uses its own folder).
+   */
+  libraryRoot?: string;
+  /** The `library:` settings, nearer configs winning per setting, with the folder `include` is relative to. */
+  library?: { include?: string[]; includeBase?: string; idPattern?: string };
 }
 
 interface Layer {
@@ -156,10 +163,12 @@ export class ConfigResolver {
     let format: SopFormat | undefined;
     let reviewInterval: string | undefined;
     let placeholderPatterns: string[] | undefined;
+    let approvalIndependent: boolean | undefined;
     const sectionAliases: Record<string, string[]> = {};
     let schemaLayer: Layer | undefined;
     let templatesFolder: string | undefined;
     let ignored = false;
+    const library: NonNullable<FileConfig['library']> = {};
 
     for (const layer of layers) {
       const { data } = layer.config;
@@ -174,6 +183,9 @@ export class ConfigResolver {
         if (aliases.length) sectionAliases[id] = [...new Set([...(sectionAliases[id] ?? []), ...aliases])];
       }
       if (data.schema) schemaLayer = layer;
+      if (data.approval?.independent !== undefined) approvalIndependent = data.approval.independent;
+      if (data.library?.include) { library.include = data.library.include; library.includeBase = layer.dir; }
+      if (data.library?.idPattern) library.idPattern = data.library.idPattern;
       if (data.templates) templatesFolder = this.checkedPath(layer, 'templates', problems);
       const relative = relativePath(layer.dir, file);
       const inside = isInside(layer.dir, file) && relative !== '';
@@ -193,6 +205,7 @@ export class ConfigResolver {
     if (placeholderPatterns?.length) options.placeholderPatterns = placeholderPatterns;
     if (Object.keys(sectionAliases).length) options.sectionAliases = sectionAliases;
     if (this.options.today) options.today = this.options.today;
+    if (approvalIndependent !== undefined) options.approval = { independent: approvalIndependent };
     if (schemaLayer && this.checkedPath(schemaLayer, 'schema', problems) !== undefined) {
       const loaded = await this.teamSchema(schemaLayer);
       problems.push(...loaded.problems);
@@ -208,6 +221,8 @@ export class ConfigResolver {
       templatesFolder,
       sources,
       ...(searched ? { searchStop: searched.stop } : {}),
+      libraryRoot: libraryRootFor(file, layers, searched),
+      ...(Object.keys(library).length ? { library } : {}),
     };
   }
 
@@ -227,6 +242,13 @@ export class ConfigResolver {
     }
     return path;
   }
+}
+
+/** The nearest `root: true` config's folder, else the nearest config's; an explicit config counts only for files below it. */
+function libraryRootFor(file: string, layers: Layer[], searched: Layers | undefined): string | undefined {
+  if (searched?.stop.reason === 'root: true') return searched.stop.folder;
+  const nearest = layers[layers.length - 1]?.dir;
+  return nearest !== undefined && (searched || isInside(nearest, file)) ? nearest : undefined;
 }
 
 function overridesOf(data: ConfigData) {

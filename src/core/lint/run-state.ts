@@ -8,8 +8,10 @@ import type { VFile } from 'vfile';
 import type { Root } from 'mdast';
 import { validateProjection, type SchemaProjection } from '../schema.js';
 import { todayIso } from '../dates.js';
+import { scanEntry } from '../library/entry.js';
+import { normalizePath } from '../config/paths.js';
 import { rules, ruleDocsUrl, type RuleDefinition } from './rules/index.js';
-import type { Report, RuleContext } from './rules/rule.js';
+import type { LibraryContext, Report, RuleContext } from './rules/rule.js';
 import type { LintOptions, RuleSetting } from '../options.js';
 import type { Fix, Severity, SopDocument } from '../types.js';
 
@@ -57,6 +59,16 @@ export function projectionOf(doc: SopDocument): SchemaProjection {
   return { format: doc.format, frontMatter: doc.frontMatter.data ?? {}, sections };
 }
 
+/** This file's entry is read from the text being linted: the index may hold an older copy. */
+function libraryContext(doc: SopDocument, options: LintOptions): LibraryContext | undefined {
+  const library = options.library;
+  if (!library) return undefined;
+  const path = normalizePath(library.path);
+  const known = library.index.entry(path);
+  const self = library.entry ?? scanEntry(path, doc.text, { frontMatter: doc.frontMatter.data, pattern: library.index.pattern, lintable: known?.lintable ?? true });
+  return { index: library.index, self };
+}
+
 /**
  * The state of one run over `doc`. Front matter that is not valid YAML has no data, so the schema
  * sees an empty front matter (projectionOf): its keys are reported once, by frontmatter-yaml.
@@ -64,7 +76,7 @@ export function projectionOf(doc: SopDocument): SchemaProjection {
 export function createRunState(doc: SopDocument, options: LintOptions): RunState {
   return {
     doc,
-    base: { lintOptions: options, today: options.today ?? todayIso(), schemaErrors: validateProjection(projectionOf(doc), options.teamSchema), teamSchema: options.teamSchema },
+    base: { lintOptions: options, today: options.today ?? todayIso(), schemaErrors: validateProjection(projectionOf(doc), options.teamSchema), teamSchema: options.teamSchema, library: libraryContext(doc, options) },
     fixes: new Map(),
     caps: new Map(),
   };

@@ -22,6 +22,18 @@ describe('sopkit report', () => {
     assert.match(run.stdout, /\| {3}\| Opening the Store \| sops\/broken\.md \| checklist \|/);
   });
 
+  it('resolves references against the library, as lint does: unresolved ones are counted', async () => {
+    const dir = workspace({
+      'sops/a.md': CLEAN_SOP.replace('title: Answering Billing Calls', 'id: SOP-001\ntitle: Answering Billing Calls').replace('## References', '## References\n\n- SOP-002 and SOP-404 and [missing](gone.md)\n'),
+      'sops/b.md': CLEAN_SOP.replace('title: Answering Billing Calls', 'id: SOP-002\ntitle: Answering Billing Calls'),
+    });
+    const report = JSON.parse((await sopkit(dir, ['report', '-f', 'json', ...TODAY])).stdout);
+    const lint = JSON.parse((await sopkit(dir, ['lint', '-f', 'json', ...TODAY])).stdout) as { messages: { ruleId: string }[] }[];
+    const unresolved = lint.flatMap((r) => r.messages).filter((m) => m.ruleId === 'sop-reference').length;
+    assert.equal(unresolved, 2, 'SOP-404 and gone.md');
+    assert.equal(report.summary.unresolvedReferences, unresolved);
+  });
+
   it('json counts what lint counts, per file', async () => {
     const dir = library();
     const report = JSON.parse((await sopkit(dir, ['report', '-f', 'json', ...TODAY])).stdout);

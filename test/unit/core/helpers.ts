@@ -17,3 +17,14 @@ export function fixtureFiles(ruleId: string): { ok: string[]; notOk: string[] } 
 export function read(path: string): string {
   return readFileSync(path, 'utf8');
 }
+
+/** Every Markdown file below a fixture folder but its base/ folder: the library its fixtures are linted in. */
+export function fixtureLibraryFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'base') out.push(...fixtureLibraryFiles(path));
+    else if (entry.isFile() && entry.name.endsWith('.md')) out.push(path);
+  }
+  return out.sort();
+}

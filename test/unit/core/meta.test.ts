@@ -5,10 +5,10 @@ import { rules, ruleDocsUrl } from '../../../src/core/lint/rules/index.js';
 import { ROOT, fixtureFiles } from './helpers.js';
 
 describe('rule registry meta-test', () => {
-  it('has the twelve public rule ids', () => {
+  it('has the sixteen public rule ids', () => {
     assert.deepEqual(rules.map((r) => r.id).sort(), [
-      'checklist-item', 'duplicate-section', 'empty-section', 'faq-entry', 'frontmatter-schema', 'frontmatter-yaml',
-      'placeholder', 'required-section', 'review-overdue', 'revision-history', 'step-numbering', 'step-reference',
+      'approval', 'change-control', 'checklist-item', 'duplicate-id', 'duplicate-section', 'empty-section', 'faq-entry', 'frontmatter-schema', 'frontmatter-yaml',
+      'placeholder', 'required-section', 'review-overdue', 'revision-history', 'sop-reference', 'step-numbering', 'step-reference',
     ]);
   });
   for (const rule of rules) {

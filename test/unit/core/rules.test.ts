@@ -3,7 +3,24 @@ import { basename } from 'node:path';
 import { lint } from '../../../src/core/lint/lint.js';
 import { fixText } from '../../../src/core/lint/fix.js';
 import { rules } from '../../../src/core/lint/rules/index.js';
-import { TODAY, fixtureFiles, read } from './helpers.js';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { LibraryIndex } from '../../../src/core/library/library-index.js';
+import type { LintOptions } from '../../../src/core/options.js';
+import { FIXTURES, TODAY, fixtureFiles, fixtureLibraryFiles, read } from './helpers.js';
+
+/**
+ * A fixture folder with a library/ folder is a small library (every Markdown file in it), which
+ * the cross-file rules need; base/<name>.md is a fixture's text at the base (change-control).
+ */
+function fixtureOptions(file: string): LintOptions {
+  const dir = dirname(file);
+  const base = join(dir, 'base', basename(file));
+  const options: LintOptions = { today: TODAY };
+  if (existsSync(join(dir, 'library'))) options.library = { index: LibraryIndex.build(fixtureLibraryFiles(dir).map((path) => ({ path, text: read(path) })), { root: FIXTURES }), path: file };
+  if (existsSync(base)) options.baseText = read(base);
+  return options;
+}
 
 describe('rules against their fixtures', () => {
   for (const rule of rules) {
@@ -11,7 +28,7 @@ describe('rules against their fixtures', () => {
       const { ok, notOk } = fixtureFiles(rule.id);
       for (const file of ok) {
         it(`${basename(file)} lints clean (every rule)`, () => {
-          const { messages } = lint(read(file), { today: TODAY });
+          const { messages } = lint(read(file), fixtureOptions(file));
           assert.deepEqual(messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`), []);
         });
       }
@@ -19,7 +36,7 @@ describe('rules against their fixtures', () => {
         it(`${basename(file)} reports exactly the expected messages`, () => {
           const expected = JSON.parse(read(file.replace(/\.md$/, '.expected.json')));
           assert.ok(expected.length > 0, 'a not-ok fixture must expect at least one message');
-          const actual = lint(read(file), { today: TODAY }).messages
+          const actual = lint(read(file), fixtureOptions(file)).messages
             .filter((m) => m.ruleId === rule.id)
             .map((m, i) => ({ line: m.line, column: m.column, message: m.message, ...(expected[i]?.severity ? { severity: m.severity } : {}) }));
           assert.deepEqual(actual, expected);
@@ -29,7 +46,7 @@ describe('rules against their fixtures', () => {
           const lines = text.split(/\r?\n/).length;
           // An expected message may name a lower severity its report asks for (see Report.severity).
           const expected: { line: number; column: number; severity?: string }[] = JSON.parse(read(file.replace(/\.md$/, '.expected.json')));
-          for (const m of lint(text, { today: TODAY }).messages.filter((x) => x.ruleId === rule.id)) {
+          for (const m of lint(text, fixtureOptions(file)).messages.filter((x) => x.ruleId === rule.id)) {
             assert.equal(m.severity, expected.find((e) => e.line === m.line && e.column === m.column)?.severity ?? rule.defaultSeverity);
             assert.match(m.url, new RegExp(`/docs/rules/${rule.id}\\.md$`));
             assert.ok(m.line >= 1 && m.endLine <= lines && (m.endLine > m.line || m.endColumn >= m.column), JSON.stringify(m));

@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import type { Code, Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { lint } from '../../../src/core/lint/lint.js';
+import { LibraryIndex } from '../../../src/core/library/library-index.js';
 import { rules } from '../../../src/core/lint/rules/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -45,8 +46,38 @@ function quotedMessages(block: Code): string[] {
   });
 }
 
-function reported(markdown: string, ruleId: string): string[] {
-  return lint(markdown, { today: DOCS_TODAY }).messages.filter((m) => m.ruleId === ruleId).map((m) => `${m.line}:${m.column}  ${m.message}`);
+/**
+ * Pages of cross-file rules show the other files too: a ```markdown block whose info string says
+ * `library path=sops/x.md` is another SOP of the library (not an example), an example's own
+ * `path=…` names it in the library, and a block marked `base` is the next example's text at the
+ * base (change-control).
+ */
+const LIBRARY_ROOT = '/docs-example';
+const metaOf = (c: Code) => c.meta ?? '';
+const pathOf = (c: Code) => `${LIBRARY_ROOT}/${/(?:^|\s)path=(\S+)/.exec(metaOf(c))?.[1] ?? 'sops/this-sop.md'}`;
+const isLibraryFile = (c: Code) => /(?:^|\s)library(?:\s|$)/.test(metaOf(c));
+const isBase = (c: Code) => /(?:^|\s)base(?:\s|$)/.test(metaOf(c));
+
+interface PageContext { library: Code[] }
+
+function reported(block: Code, ruleId: string, page?: PageContext, base?: Code): string[] {
+  const path = pathOf(block);
+  const library = page?.library.length ? LibraryIndex.build([...page.library.map((c) => ({ path: pathOf(c), text: c.value })), { path, text: block.value }], { root: LIBRARY_ROOT }) : undefined;
+  const options = { today: DOCS_TODAY, ...(library ? { library: { index: library, path } } : {}), ...(base ? { baseText: base.value } : {}) };
+  return lint(block.value, options).messages.filter((m) => m.ruleId === ruleId).map((m) => `${m.line}:${m.column}  ${m.message}`);
+}
+
+/** The examples of a section, each with the base block just before it (if any). */
+function examplesWithBase(blocks: Code[]): { example: Code; base?: Code }[] {
+  const out: { example: Code; base?: Code }[] = [];
+  let base: Code | undefined;
+  for (const block of blocks) {
+    if (isLibraryFile(block)) continue;
+    if (isBase(block)) { base = block; continue; }
+    out.push({ example: block, base });
+    base = undefined;
+  }
+  return out;
 }
 
 describe('rule docs pages', () => {
@@ -61,6 +92,7 @@ describe('rule docs pages', () => {
       const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
       const parts = pageParts(text);
       const code = (heading: string, lang: string) => (parts.sections.get(heading) ?? []).filter((c) => c.lang === lang);
+      const page: PageContext = { library: [...parts.sections.values()].flat().filter((c) => c.lang === 'markdown' && isLibraryFile(c)) };
 
       it('starts with its id and states its default severity and whether --fix fixes it', () => {
         assert.ok(text, `docs/rules/${rule.id}.md is missing`);
@@ -76,21 +108,21 @@ describe('rule docs pages', () => {
       });
 
       it('its triggering examples produce exactly the messages the page quotes', () => {
-        const examples = code('example', 'markdown');
+        const examples = examplesWithBase(code('example', 'markdown'));
         const quoted = code('example', 'text');
         assert.ok(examples.length > 0, 'the Example section has a ```markdown example');
         assert.equal(quoted.length, examples.length, 'each ```markdown example is followed by a ```text block of the messages it produces');
-        examples.forEach((example, i) => {
+        examples.forEach(({ example, base }, i) => {
           const expected = quotedMessages(quoted[i]);
           assert.ok(expected.length > 0, 'the page quotes at least one message per example');
-          assert.deepEqual(reported(example.value, rule.id), expected, `example ${i + 1} (line ${example.position?.start.line} of the page)`);
+          assert.deepEqual(reported(example, rule.id, page, base), expected, `example ${i + 1} (line ${example.position?.start.line} of the page)`);
         });
       });
 
       it('its corrected example does not trigger the rule', () => {
-        const [corrected] = code('corrected', 'markdown');
-        assert.ok(corrected, 'the Corrected section has a ```markdown example');
-        assert.deepEqual(reported(corrected.value, rule.id), []);
+        const [first] = examplesWithBase(code('corrected', 'markdown'));
+        assert.ok(first, 'the Corrected section has a ```markdown example');
+        assert.deepEqual(reported(first.example, rule.id, page, first.base), []);
       });
 
       it('shows how to configure it and how to silence one line', () => {

@@ -1,5 +1,8 @@
 /** The rule registry: one file per rule in this folder; docs in docs/rules/<id>.md; fixtures in test/fixtures/rules/<id>/. */
+import { approval } from './approval.js';
+import { changeControl } from './change-control.js';
 import { checklistItem } from './checklist-item.js';
+import { duplicateId } from './duplicate-id.js';
 import { duplicateSection } from './duplicate-section.js';
 import { emptySection } from './empty-section.js';
 import { faqEntry } from './faq-entry.js';
@@ -7,6 +10,7 @@ import { frontmatterSchema } from './frontmatter-schema.js';
 import { frontmatterYaml } from './frontmatter-yaml.js';
 import { placeholder } from './placeholder.js';
 import { requiredSection } from './required-section.js';
+import { sopReference } from './sop-reference.js';
 import { reviewOverdue } from './review-overdue.js';
 import { revisionHistory } from './revision-history.js';
 import { stepNumbering } from './step-numbering.js';
@@ -28,6 +32,10 @@ export const rules: readonly RuleDefinition[] = [
   emptySection,
   duplicateSection,
   stepNumbering,
+  duplicateId,
+  sopReference,
+  approval,
+  changeControl,
 ];
 
 export const DOCS_BASE = 'https://github.com/sopkit/sopkit/blob/main/docs/rules/';

@@ -27,7 +27,7 @@ export function markReviewedFix(doc: SopDocument, today: string, interval: Inter
 
 export const reviewOverdue: RuleDefinition = {
   id: 'review-overdue',
-  description: 'The SOP was reviewed within its review interval (front matter next_review, or the last review or revision date plus review_interval, 12 months by default).',
+  description: 'The SOP was reviewed within its review interval (front matter next_review, or the last review or revision date plus review_interval, 12 months by default); retired SOPs are left alone.',
   defaultSeverity: 'warning',
   fixable: false,
   check(doc, context) {

@@ -4,7 +4,7 @@ import { quoteWords } from '../../display.js';
 import type { Fix, SopDocument } from '../../types.js';
 import type { RuleDefinition } from './rule.js';
 
-function normaliseVersion(v: string): string {
+export function normaliseVersion(v: string): string {
   return v.trim().replace(/^v(?:ersion)?\s*/i, '').replace(/^["']|["']$/g, '').replace(/(\.0)+$/, '');
 }
 
@@ -39,7 +39,7 @@ export function revisionRowFix(doc: SopDocument, today: string, change: string, 
   return { title, edits: [insertBlock(doc.text, section.range.end.offset, `| Date | Version | Change | Author |\n| --- | --- | --- | --- |\n| ${today} | ${version ?? ''} | ${change} | [INSERT name] |\n`)] };
 }
 
-function compareVersions(a: string, b: string): number {
+export function compareVersions(a: string, b: string): number {
   const pa = normaliseVersion(a).split('.').map(Number);
   const pb = normaliseVersion(b).split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
@@ -47,6 +47,13 @@ function compareVersions(a: string, b: string): number {
     if (d) return d;
   }
   return 0;
+}
+
+/** True when a revision-history entry is for `version` (its version column, or the version named in its text). */
+export function historyMentions(entries: SopDocument['revisions'], version: string): boolean {
+  const wanted = normaliseVersion(version);
+  const named = new RegExp(`(^|[^\\d.])v?${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\.0)*($|[^\\d.])`, 'i');
+  return entries.some((e) => (e.version && normaliseVersion(e.version) === wanted) || named.test(`${e.description} ${e.dateText}`));
 }
 
 /**
@@ -97,9 +104,7 @@ export const revisionHistory: RuleDefinition = {
     }
     const version = writtenVersion(doc);
     if (version && doc.revisionSection >= 0 && entries.length > 0) {
-      const wanted = normaliseVersion(version.text);
-      const mentioned = entries.some((e) => (e.version && normaliseVersion(e.version) === wanted) || new RegExp(`(^|[^\\d.])v?${wanted.replace(/\./g, '\\.')}(\\.0)*($|[^\\d.])`, 'i').test(`${e.description} ${e.dateText}`));
-      if (!mentioned) {
+      if (!historyMentions(entries, version.text)) {
         const fix = revisionRowFix(doc, context.today, `[INSERT what changed in ${version.text}]`, version.text);
         context.report({ message: `Front matter says version ${version.text}, but the revision history has no entry for it`, range: version.range, suggestions: fix ? [fix] : undefined });
       }

@@ -1,6 +1,8 @@
 /** What a rule is, and what it is given when it runs. */
 import type { ErrorObject } from 'ajv';
 import type { LintOptions, TeamSchema } from '../../options.js';
+import type { LibraryIndex } from '../../library/library-index.js';
+import type { LibraryEntry } from '../../library/types.js';
 import type { Fix, Range, Severity, SopDocument } from '../../types.js';
 
 export interface Report {
@@ -27,6 +29,14 @@ export interface RuleContext {
   /** Ajv errors for the document's projection, computed once per lint. */
   schemaErrors: ErrorObject[];
   teamSchema?: TeamSchema;
+  /** The library, with this file's own entry read from the text being linted; absent when no library is given. */
+  library?: LibraryContext;
+}
+
+export interface LibraryContext {
+  index: LibraryIndex;
+  /** This file as the index would read it now (its own text, not the index's copy). */
+  self: LibraryEntry;
 }
 
 export interface RuleDefinition {
