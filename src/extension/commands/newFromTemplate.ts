@@ -14,7 +14,7 @@ import { log, logError } from '../log.js';
 import type { SopFileMatcher as SopFiles } from '../sopFiles.js';
 import { foldersNow, locationOf } from './newSop.js';
 import { askLocation, askText, pickMany, pickOne, createSopFile, runWizard, type Step } from './prompts.js';
-import type { AskContext, StepResult, StepsOf } from './wizardFlow.js';
+import { counter, type AskContext, type StepResult, type StepsOf } from './wizardFlow.js';
 
 export const NEW_FROM_TEMPLATE_COMMAND = 'sopkit.newSopFromTemplate';
 
@@ -67,14 +67,14 @@ function flowOf(templates: TemplateInfo[], fixedTemplate: boolean, askWhere: boo
   };
 }
 
-function askStep(context: AskContext, templates: TemplateInfo[], folders: () => { uri: vscode.Uri; why: string }[]): Promise<StepResult> {
+function askStep(context: AskContext, flow: StepsOf, templates: TemplateInfo[], folders: () => { uri: vscode.Uri; why: string }[]): Promise<StepResult> {
   const template = templates.find((t) => t.id === context.answers.template);
   const step: Step = { title: template?.title ?? TITLE, step: context.step, totalSteps: context.totalSteps, canGoBack: context.canGoBack, resumed: context.resumed };
   const previous = context.previous;
   if (context.id === 'template') {
     return pickOne({ ...step, title: TITLE }, 'Pick a template', templates.map((t) => ({
       label: t.title, description: `${t.format}${t.source === 'team' ? ' · team' : ''}`, detail: t.description, value: t.id,
-    })), previous);
+    })), previous, { totalFor: (item) => counter(flow, { ...context.answers, template: item.value }, 'template').totalSteps });
   }
   if (context.id === 'location') {
     const title = context.answers[question('title')];
@@ -122,7 +122,8 @@ export function registerNewFromTemplate(config: ConfigService, state: vscode.Mem
       const folders = foldersNow(files);
       const askWhere = !args.folder && folders().length > 0;
       const fixed = args.templateId ? { template: args.templateId } : {};
-      const given = await runWizard(state, NEW_FROM_TEMPLATE_STATE, flowOf(templates, args.templateId !== undefined, askWhere), fixed, (context) => askStep(context, templates, folders));
+      const flow = flowOf(templates, args.templateId !== undefined, askWhere);
+      const given = await runWizard(state, NEW_FROM_TEMPLATE_STATE, flow, fixed, (context) => askStep(context, flow, templates, folders));
       template = given && templates.find((t) => t.id === given.template);
       if (!given || !template) return undefined;
       answers = templateAnswers(template, given);

@@ -20,7 +20,7 @@ export interface PickItem<T> extends vscode.QuickPickItem {
 const START_OVER: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('discard'), tooltip: 'Start over (forget the earlier answers)' };
 
 /** Title, counter and buttons of one step, and its Back / start-over / Esc handling. */
-function wire<T>(input: vscode.QuickPick<PickItem<T>> | vscode.InputBox, step: Step, resolve: (r: StepResult) => void, partial: () => unknown): (r: StepResult) => void {
+function wire<T>(input: vscode.QuickPick<PickItem<T>> | vscode.InputBox, step: Step, resolve: (r: StepResult) => void, partial: () => unknown, hold?: { held: boolean }): (r: StepResult) => void {
   input.title = step.title;
   input.step = step.step;
   input.totalSteps = step.totalSteps;
@@ -32,7 +32,8 @@ function wire<T>(input: vscode.QuickPick<PickItem<T>> | vscode.InputBox, step: S
     if (button === vscode.QuickInputButtons.Back) finish({ kind: 'back', value: partial() });
     else if (button === START_OVER) finish({ kind: 'startOver' });
   });
-  input.onDidHide(() => finish({ kind: 'cancel', value: partial() }));
+  // A dialog opened from a row can take the quick input's place (the web's file dialog is one); that hide is no cancel.
+  input.onDidHide(() => { if (!hold?.held) finish({ kind: 'cancel', value: partial() }); });
   return finish;
 }
 
@@ -52,25 +53,40 @@ export function askText(step: Step, prompt: string, options: { placeholder?: str
   });
 }
 
+export interface PickOneHooks<T> {
+  /** A row that opens a dialog (Choose…): the pick stays up behind it and resolves only with an answer. */
+  accept?: (item: PickItem<T>) => Promise<StepResult | undefined>;
+  /** The flow's total if the highlighted row were picked (a template's question count), so "n/N" is right before Enter. */
+  totalFor?: (item: PickItem<T>) => number | undefined;
+}
+
 /** One choice; `previous` (an earlier answer) is the highlighted row, so Enter keeps it. */
-export function pickOne<T>(step: Step, placeholder: string, items: PickItem<T>[], previous?: unknown, onAccept?: (item: PickItem<T>) => Promise<StepResult | undefined>): Promise<StepResult> {
+export function pickOne<T>(step: Step, placeholder: string, items: PickItem<T>[], previous?: unknown, hooks: PickOneHooks<T> = {}): Promise<StepResult> {
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<PickItem<T>>();
     Object.assign(pick, { placeholder, items, matchOnDescription: true, matchOnDetail: true });
     const before = items.find((i) => sameValue(i.value, previous));
     if (before) pick.activeItems = [before];
-    const finish = wire(pick, step, resolve, () => undefined);
+    const hold = { held: false };
+    const finish = wire(pick, step, resolve, () => undefined, hold);
+    const { accept, totalFor } = hooks;
+    if (totalFor) {
+      const update = (active: readonly PickItem<T>[]) => { if (active[0]) pick.totalSteps = totalFor(active[0]); };
+      update(before ? [before] : items.slice(0, 1));
+      pick.onDidChangeActive(update);
+    }
     pick.onDidAccept(async () => {
       const item = pick.selectedItems[0] ?? pick.activeItems[0];
       if (!item) return;
-      if (!onAccept) { finish({ kind: 'value', value: item.value }); return; }
-      // A row that opens a dialog (Choose…): the pick stays up behind it and resolves only with an answer.
+      if (!accept) { finish({ kind: 'value', value: item.value }); return; }
+      hold.held = true;
       pick.busy = true;
       pick.enabled = false;
-      const result = await onAccept(item);
+      const result = await accept(item).finally(() => { hold.held = false; });
+      if (result) { finish(result); return; }
       pick.busy = false;
       pick.enabled = true;
-      if (result) finish(result);
+      pick.show();
     });
     pick.show();
   });
@@ -150,7 +166,7 @@ export function askLocation(step: Step, title: string, folders: { uri: vscode.Ur
   }));
   items.push({ label: '$(folder-opened) Choose…', description: 'any folder and file name', value: { choose: true } });
   const prefill = earlier ? items.find((i) => i.value.folder?.toString() === earlier.folder)?.value : undefined;
-  return pickOne(step, 'Where should the new SOP be saved?', items, prefill, async (item) => {
+  return pickOne(step, 'Where should the new SOP be saved?', items, prefill, { accept: async (item) => {
     if (item.value.folder) return { kind: 'value', value: { folder: item.value.folder.toString() } satisfies SaveLocation };
     const start = earlier ? vscode.Uri.parse(earlier.folder) : folders[0]?.uri;
     const file = await vscode.window.showSaveDialog({
@@ -160,7 +176,7 @@ export function askLocation(step: Step, title: string, folders: { uri: vscode.Ur
     if (!file) return undefined;
     const base = file.path.split('/').pop()!;
     return { kind: 'value', value: { folder: vscode.Uri.joinPath(file, '..').toString(), name: base.endsWith('.md') ? base : `${base}.md` } satisfies SaveLocation };
-  });
+  } });
 }
 
 function relative(uri: vscode.Uri): string {
