@@ -180,6 +180,8 @@ export function askLocation(step: Step, title: string, folders: { uri: vscode.Ur
 }
 
 function relative(uri: vscode.Uri): string {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === uri.toString());
+  if (folder) return folder.name;
   const path = vscode.workspace.asRelativePath(uri, false);
   return path === uri.fsPath || path === uri.path ? uri.fsPath : path || '.';
 }
