@@ -55,8 +55,8 @@ export function activate(context: vscode.ExtensionContext): SopkitApi {
     registerLintWorkspace(files, config, store),
     registerShowFileProblems(store),
     watchTeamConfig(),
-    registerNewSop(),
-    registerNewFromTemplate(config),
+    registerNewSop(context.workspaceState, files),
+    registerNewFromTemplate(config, context.workspaceState, files),
   );
   registerPreview(context, { store, files });
 

@@ -110,6 +110,12 @@ describe('workbench UI (a person in the real VS Code)', function () {
     await shot('4-after-quick-fix');
   });
 
+  const title = () => page.locator('.quick-input-widget .quick-input-title').innerText();
+  const focusedRow = async () => (await page.locator('.quick-input-list .monaco-list-row.focused').first().innerText()).replace(/\s+/g, ' ');
+  // A quick pick's question is its input's placeholder (an input box's is visible prompt text).
+  const asks = (text) => page.locator(`.quick-input-widget input[placeholder*="${text}"]`).waitFor();
+  const backButton = () => page.locator('.quick-input-widget .codicon-quick-input-back');
+
   it('runs the New SOP wizard through its quick picks and opens the draft', async () => {
     const input = page.locator('.quick-input-widget input');
     const row = (label) => page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
@@ -141,12 +147,140 @@ describe('workbench UI (a person in the real VS Code)', function () {
     await row('Response Time Standards').click();
     await shot('6-wizard-policies');
     await page.keyboard.press('Enter');
+    // The last step asks where to save: the folder of the SOP that was active (the example fixed above) comes first.
+    await asks('Where should the new SOP be saved?');
+    assert.match(await title(), /\b9\/9\b/);
+    const first = (await page.locator('.quick-input-list .monaco-list-row').first().innerText()).replace(/\s+/g, ' ');
+    assert.match(first, /next to refund-approvals\.md · default/);
+    assert.match(await focusedRow(), /next to refund-approvals\.md/, 'the default folder is the highlighted row');
+    await row('Choose…').waitFor();
+    await shot('6b-wizard-save-location');
+    await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab.active', { hasText: 'handling-delivery-complaints.md' }).waitFor({ timeout: 15_000 });
+    assert.match(await page.locator('.breadcrumbs-control').first().innerText(), /needs-work/, 'the draft was saved next to the active SOP');
+    assert.equal(await page.locator('.tabs-container .tab.active.italic').count(), 0, 'the draft opened in a preview (italic) tab');
     await page.locator('.statusbar-item', { hasText: 'SOP: workflow' }).waitFor({ timeout: 15_000 });
     const status = (await page.locator('.statusbar-item', { hasText: 'SOP: workflow' }).innerText()).replace(/\s+/g, ' ');
     await shot('7-wizard-draft');
     assert.doesNotMatch(status, /\$\(error\)/);
     assert.equal(await page.locator('.monaco-editor .squiggly-error').count(), 0, 'the generated draft shows error squiggles');
+  });
+
+  it('wizard Back shows the earlier answer; Esc half way keeps the answers and the next run offers them', async () => {
+    const input = page.locator('.quick-input-widget input');
+    const row = (label) => page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    const prompt = (text) => page.locator('.quick-input-widget', { hasText: text }).waitFor();
+    const runNewSop = async () => {
+      await page.keyboard.press('F1');
+      await input.fill('>sopkit: New SOP…');
+      await row('sopkit: New SOP…').click();
+      await row('checklist').waitFor();
+    };
+    await runNewSop();
+    assert.match(await title(), /New SOP.*\b1\/9\b/);
+    assert.equal(await backButton().count(), 0, 'the first step has no Back');
+    await row('checklist').click();
+    await prompt('Title of the SOP');
+    assert.match(await title(), /\b2\/9\b/);
+    await input.fill('Opening the Store');
+    await page.keyboard.press('Enter');
+    await prompt('business name');
+    await input.fill('Bramble Home');
+    await page.keyboard.press('Enter');
+    await prompt('what is this SOP for');
+    assert.match(await title(), /\b4\/9\b/);
+    // Back twice: the title step shows its answer, then forward keeps the business name too.
+    await backButton().click();
+    await prompt('business name');
+    assert.equal(await input.inputValue(), 'Bramble Home');
+    await backButton().click();
+    await prompt('Title of the SOP');
+    assert.match(await title(), /\b2\/9\b/);
+    assert.equal(await input.inputValue(), 'Opening the Store', 'Back did not prefill the earlier answer');
+    await shot('6c-wizard-back');
+    await backButton().click();
+    await row('checklist').waitFor();
+    assert.match(await focusedRow(), /checklist/, 'Back to the first step highlights the format picked');
+    await page.keyboard.press('Enter');
+    await prompt('Title of the SOP');
+    await page.keyboard.press('Enter');
+    await prompt('business name');
+    assert.equal(await input.inputValue(), 'Bramble Home');
+    await page.keyboard.press('Enter');
+    await prompt('what is this SOP for');
+    await input.fill('How the first shift opens');
+    // Esc half way, with the fourth answer typed but not yet accepted.
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+
+    await runNewSop();
+    assert.match(await focusedRow(), /checklist/, 'the next run does not offer the format picked before');
+    assert.equal(await page.locator('.quick-input-widget .codicon-discard').count(), 1, 'a resumed run offers "start over"');
+    await page.keyboard.press('Enter');
+    await prompt('Title of the SOP');
+    assert.equal(await input.inputValue(), 'Opening the Store');
+    await page.keyboard.press('Enter');
+    await prompt('business name');
+    assert.equal(await input.inputValue(), 'Bramble Home');
+    await page.keyboard.press('Enter');
+    await prompt('what is this SOP for');
+    assert.equal(await input.inputValue(), 'How the first shift opens');
+    await shot('6d-wizard-resumed');
+    // Start over forgets them: the first step again, nothing prefilled after it.
+    await page.locator('.quick-input-widget .codicon-discard').click();
+    await row('checklist').waitFor();
+    assert.match(await title(), /\b1\/9\b/);
+    await row('article').click();
+    await prompt('Title of the SOP');
+    assert.equal(await input.inputValue(), '');
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  });
+
+  it('the template wizard counts one n/N from the template to the save location, with Back, and saves where asked', async () => {
+    const input = page.locator('.quick-input-widget input');
+    const row = (label) => page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    const prompt = (text) => page.locator('.quick-input-widget', { hasText: text }).waitFor();
+    const TEMPLATE = 'Greeting and Communication Protocols'; // three questions: business name, channels, tone
+    await page.keyboard.press('F1');
+    await input.fill('>sopkit: New SOP from Template…');
+    await row('sopkit: New SOP from Template…').click();
+    await row(TEMPLATE).waitFor();
+    assert.match(await title(), /New SOP from Template.*\b1\/\d+\b/);
+    await input.fill('Greeting and Comm');
+    await row(TEMPLATE).waitFor();
+    // The highlighted template decides the total before it is picked: 1 + 3 questions + where to save.
+    await page.waitForFunction(() => /\b1\/5\b/.test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''));
+    await shot('6e-template-pick');
+    await page.keyboard.press('Enter');
+    const titles = [];
+    await prompt('Business name');
+    titles.push(await title());
+    await input.fill('Bramble Home');
+    await page.keyboard.press('Enter');
+    await asks('Channels your team answers on');
+    titles.push(await title());
+    await backButton().click();
+    await prompt('Business name');
+    assert.equal(await input.inputValue(), 'Bramble Home', 'Back did not prefill the business name');
+    await page.keyboard.press('Enter');
+    await asks('Channels your team answers on');
+    await page.keyboard.press('Enter');
+    await asks('Tone of voice');
+    titles.push(await title());
+    await page.keyboard.press('Enter');
+    await asks('Where should the new SOP be saved?');
+    titles.push(await title());
+    assert.deepEqual(titles.map((t) => t.match(/\d+\/\d+/)?.[0]), ['2/5', '3/5', '4/5', '5/5']);
+    for (const t of titles) assert.match(t, new RegExp(TEMPLATE));
+    await row('the sops folder').waitFor();
+    await shot('6f-template-save-location');
+    await row('the sops folder').click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'greeting-and-communication-protocols.md' }).waitFor({ timeout: 15_000 });
+    assert.match(await page.locator('.breadcrumbs-control').first().innerText(), /sops/, 'the draft is not in the sops folder picked');
+    assert.equal(await page.locator('.tabs-container .tab.active.italic').count(), 0, 'the draft opened in a preview (italic) tab');
+    await page.locator('.statusbar-item', { hasText: 'SOP:' }).first().waitFor({ timeout: 15_000 });
+    await shot('6g-template-draft');
   });
 
   it('ticks walkthrough steps on what they describe: an SOP created, a workspace lint done, a Fix All that fixed something', async () => {
