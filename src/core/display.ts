@@ -46,3 +46,8 @@ export function clip(text: string, max = 80): string {
   if (/[\uD800-\uDBFF]/.test(value[end - 1] ?? '')) end--;
   return `${value.slice(0, end)}…`;
 }
+
+/** Text for HTML element content or a quoted attribute, as well-formed Unicode: the one escaper of the core's HTML pages. */
+export function escapeHtml(text: string): string {
+  return wellFormed(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

@@ -7,6 +7,7 @@ import type { LintMessage, SopDocument } from '../types.js';
 import { buildSopDocument } from '../model/build.js';
 import { lintDocument } from '../lint/lint.js';
 import { renderSopBody } from './view.js';
+import { escapeHtml } from '../display.js';
 import type { ImageResolver } from './markdown.js';
 import { PREVIEW_CSS } from './styles.js';
 import { WEBVIEW_SCRIPT } from './webview-script.generated.js';
@@ -36,9 +37,6 @@ export function createNonce(): string {
   return btoa(binary);
 }
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 export function standaloneCsp(nonce: string): string {
   return [
@@ -66,7 +64,7 @@ export function renderStandaloneHtml(text: string, options: StandaloneOptions = 
 <meta http-equiv="Content-Security-Policy" content="${standaloneCsp(nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="sopkit">
-<title>${escapeText(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style nonce="${nonce}">${PREVIEW_CSS}</style>
 </head>
 <body class="sop-standalone">

@@ -4,7 +4,7 @@
  * reviews due per month, and a table of every SOP that sorts by any column and filters by text,
  * status and overdue. Every value from a document is escaped; no handler is written inline.
  */
-import { wellFormed } from '../display.js';
+import { escapeHtml } from '../display.js';
 import { createNonce } from '../render/standalone.js';
 import { cellText, REPORT_COLUMNS } from './columns.js';
 import { reviewChartSvg, reviewChartTable } from './html-chart.js';
@@ -16,9 +16,6 @@ export const HTML_REPORT_MARK = '<meta name="generator" content="sopkit report">
 
 const NO_STATUS = '(none)';
 
-export function escapeHtml(text: string): string {
-  return wellFormed(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 export function reportCsp(nonce: string): string {
   return [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
