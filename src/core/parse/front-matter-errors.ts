@@ -3,6 +3,7 @@
  * which key, what is wrong, what to do, the token or line at fault underlined (not the one
  * character where the parser gave up), and a fix where one is safe to offer.
  */
+import { trimEndWhere } from '../text.js';
 
 /** Offsets in the YAML source (the text between the fences). */
 export interface ExplainedYamlError {
@@ -29,7 +30,8 @@ const KEY_LINE = /^([ \t]*)([A-Za-z_][\w.-]*)[ \t]*:[ \t]+(?=\S)/;
 function keyValue(line: Line): { key: string; valueStart: number; value: string } | undefined {
   const m = KEY_LINE.exec(line.text);
   if (!m) return undefined;
-  const value = line.text.slice(m[0].length).replace(/[ \t]+$/, '');
+  // A loop: a trailing-blanks regular expression is quadratic on a long run of blanks followed by text.
+  const value = trimEndWhere(line.text.slice(m[0].length), (c) => c === ' ' || c === '\t');
   return { key: m[2], valueStart: line.start + m[0].length, value };
 }
 

@@ -19,7 +19,8 @@ interface ProblemItem extends vscode.QuickPickItem { range: vscode.Range }
 export function registerShowFileProblems(store: DocumentStore): vscode.Disposable {
   return vscode.commands.registerCommand(SHOW_FILE_PROBLEMS_COMMAND, async (): Promise<number> => {
     const document = activeDocument();
-    const snapshot = document && store.latest(document);
+    // current(), not latest(): a document just opened may not have been linted yet.
+    const snapshot = document && (await store.current(document));
     if (!document || !snapshot) {
       void vscode.window.showInformationMessage('sopkit: the active editor is not an SOP, so there are no sopkit problems to show.');
       return 0;
