@@ -21,7 +21,7 @@ describe('workspace commands', () => {
       'sops/team/password-reset.sop.md': ['required-section'], // its team schema wants Training
       'notes/standup.md': [], // not an SOP
     }, 'diagnostics per file');
-    deepEqual(summary, { files: 3, problems: 2, skipped: 0 }, 'summary');
+    deepEqual(summary, { files: 3, problems: 2, errors: 2, warnings: 0, filesWithProblems: 2, skipped: 0, message: 'sopkit: 3 SOPs linted: 2 errors, 0 warnings in 2 files.' }, 'summary');
   });
 
   it('"Fix all" applies the safe fixes to the open SOP', async () => {
